@@ -1,0 +1,68 @@
+// The one reader of process.env. Every setting Atrium understands is listed here, validated
+// once, and documented in the README's configuration section.
+import path from "node:path";
+import { z } from "zod";
+
+const ZEnv = z.object({
+  /** A PostgreSQL server. Without it, Atrium runs on the embedded PGlite database in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+      message: "must start with postgres:// or postgresql://",
+    }),
+  /** Folder for the embedded database and stored files. */
+  DATA_DIR: z.string().trim().min(1).default("./data"),
+  /** Folder for file contents (local storage backend). */
+  STORAGE_DIR: z.string().trim().min(1).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().trim().min(1).default("0.0.0.0"),
+  /** The public base URL, used in canonical links, feeds and machine interfaces. */
+  SITE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.replace(/\/+$/, "") : undefined))
+    .refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), { message: "must be an http(s) URL" }),
+  /** Maximum connections in the PostgreSQL pool of one server process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+export class ConfigError extends Error {}
+
+/** Parse an environment; throws ConfigError with one readable line per problem. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration — ${lines.join("; ")}`);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+export function dataDir(e: Env = env()): string {
+  return path.resolve(e.DATA_DIR);
+}
+
+export function pgliteDir(e: Env = env()): string {
+  return path.join(dataDir(e), "pglite");
+}
+
+export function storageDir(e: Env = env()): string {
+  return path.resolve(e.STORAGE_DIR ?? path.join(dataDir(e), "storage"));
+}
+
+export function siteUrl(e: Env = env()): string {
+  return e.SITE_URL ?? `http://localhost:${e.PORT}`;
+}
