@@ -52,7 +52,7 @@ export function env(): Env {
 }
 
 export function dataDir(e: Env = env()): string {
-  return path.resolve(e.DATA_DIR);
+  return path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR);
 }
 
 export function pgliteDir(e: Env = env()): string {
@@ -60,7 +60,7 @@ export function pgliteDir(e: Env = env()): string {
 }
 
 export function storageDir(e: Env = env()): string {
-  return path.resolve(e.STORAGE_DIR ?? path.join(dataDir(e), "storage"));
+  return path.resolve(/*turbopackIgnore: true*/ e.STORAGE_DIR ?? path.join(dataDir(e), "storage"));
 }
 
 export function siteUrl(e: Env = env()): string {

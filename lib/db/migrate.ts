@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Sql } from "./connection";
 
-export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
+export const MIGRATIONS_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "prisma/migrations");
 
 /** The lock id Prisma's migration engine takes, so the two never run at once. */
 const PRISMA_ADVISORY_LOCK = 72707369;
@@ -16,7 +16,7 @@ export type Migration = { name: string; sql: string; checksum: string };
 
 export class MigrationError extends Error {}
 
-export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
   if (!fs.existsSync(dir)) throw new MigrationError(`No migrations folder at ${dir}.`);
   return fs
     .readdirSync(dir, { withFileTypes: true })

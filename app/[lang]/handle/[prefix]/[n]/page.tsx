@@ -1,0 +1,303 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { isLang, localized, type Lang } from "@/lib/i18n/config";
+import { format, messages } from "@/lib/i18n/messages";
+import { citationLine, doiUrl, formatBytes, formatIssueDate, metricSourceName } from "@/lib/items/format";
+import { getItemUsageTotals, getPublicItem, type ItemPageRecord } from "@/lib/items/get-item-page";
+import { getUnitTree, unitPath, type UnitTree } from "@/lib/units/tree";
+
+// One sample keeps the build's route validation happy; real handles render on their first visit
+// and are then served from the cache until the item changes.
+export function generateStaticParams() {
+  return [{ prefix: "0", n: "0" }];
+}
+
+type Props = PageProps<"/[lang]/handle/[prefix]/[n]">;
+
+async function load(params: Props["params"]) {
+  const { lang: raw, prefix, n } = await params;
+  const lang: Lang = isLang(raw) ? raw : "en";
+  const handle = `${decodeURIComponent(prefix)}/${decodeURIComponent(n)}`;
+  return { lang, handle, item: await getPublicItem(handle) };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { lang, handle, item } = await load(params);
+  if (!item) return { title: messages(lang).notFound.title, robots: { index: false } };
+  return {
+    title: localized(lang, item.title, item.alternativeTitle, item.alternativeTitleLang),
+    description: item.abstract?.slice(0, 300),
+    alternates: { canonical: `/handle/${handle}`, languages: { en: `/en/handle/${handle}`, ko: `/ko/handle/${handle}` } },
+  };
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid gap-1 py-2.5 sm:grid-cols-[11rem_1fr] sm:gap-4">
+      <dt className="text-sm font-medium text-muted">{label}</dt>
+      <dd className="min-w-0">{children}</dd>
+    </div>
+  );
+}
+
+function Box({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-xl border border-line bg-surface p-5">
+      <h2 id={id} className="mb-3 text-base font-semibold tracking-tight">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function CollectionPath({ tree, collection, lang }: { tree: UnitTree; collection: ItemPageRecord["collection"]; lang: Lang }) {
+  const path = unitPath(tree, collection.unitId);
+  return (
+    <nav aria-label={localized(lang, collection.name, collection.altName, collection.altLang)}>
+      <ol className="text-sm leading-6">
+        {path.map((u) => (
+          <li key={u.id} className="inline text-muted">
+            {localized(lang, u.name, u.altName, u.altLang)}
+            <span aria-hidden="true" className="px-1.5">
+              ›
+            </span>
+          </li>
+        ))}
+        <li className="inline font-medium text-ink">{localized(lang, collection.name, collection.altName, collection.altLang)}</li>
+      </ol>
+    </nav>
+  );
+}
+
+export default async function ItemPage({ params }: Props) {
+  const { lang, handle, item } = await load(params);
+  if (!item) notFound();
+  const t = messages(lang);
+  const [tree, usage] = await Promise.all([getUnitTree(), getItemUsageTotals(item.id)]);
+  const number = (n: number) => n.toLocaleString(lang === "ko" ? "ko-KR" : "en-US");
+  const title = item.title;
+  const altTitle = item.alternativeTitle;
+  const collections = [item.collection, ...item.mappedCollections.map((m) => m.collection)];
+  const researchers = item.contributors.flatMap((c) => (c.researcher ? [c.researcher] : []));
+  const citation = citationLine(item);
+  const handleUrl = item.uri ?? `/handle/${handle}`;
+  const typeLabel = t.item.types[item.type];
+
+  return (
+    <article className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10" lang={item.language ?? undefined}>
+      <div lang={lang}>
+        <CollectionPath tree={tree} collection={item.collection} lang={lang} />
+      </div>
+      <header className="mt-4 max-w-4xl">
+        <p className="text-sm font-medium uppercase tracking-wide text-accent" lang={lang}>
+          {typeLabel}
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold leading-tight tracking-tight text-balance sm:text-3xl">{title}</h1>
+        {altTitle ? (
+          <p className="mt-2 text-lg text-muted" lang={item.alternativeTitleLang ?? undefined}>
+            {altTitle}
+          </p>
+        ) : null}
+        <p className="mt-3 text-base">
+          {item.contributors.map((c, i) => (
+            <span key={c.id}>
+              {i > 0 ? "; " : ""}
+              {c.researcher ? <Link href={`/researchers/${c.researcher.slug}`}>{c.name}</Link> : c.name}
+            </span>
+          ))}
+        </p>
+        {item.status === "WITHDRAWN" ? (
+          <p role="status" className="mt-4 rounded-lg border border-warn px-4 py-3 text-warn" lang={lang}>
+            {t.item.withdrawn} {item.withdrawnReason}
+          </p>
+        ) : null}
+      </header>
+
+      <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-8">
+          {item.abstract ? (
+            <section aria-labelledby="abstract">
+              <h2 id="abstract" className="mb-2 text-lg font-semibold tracking-tight" lang={lang}>
+                {t.item.abstract}
+              </h2>
+              <p className="max-w-prose text-[1.02rem] leading-7 whitespace-pre-line">{item.abstract}</p>
+              {item.altAbstract ? (
+                <p className="mt-4 max-w-prose leading-7 whitespace-pre-line text-muted" lang={item.altAbstractLang ?? undefined}>
+                  {item.altAbstract}
+                </p>
+              ) : null}
+            </section>
+          ) : null}
+
+          <section aria-labelledby="metadata" lang={lang}>
+            <h2 id="metadata" className="sr-only">
+              {t.item.fullRecord}
+            </h2>
+            <dl className="divide-y divide-line border-y border-line">
+              <Field label={t.item.type}>{typeLabel}</Field>
+              <Field label={t.item.authors}>{item.contributors.map((c) => c.name).join("; ")}</Field>
+              {item.issueDate ? <Field label={t.item.issueDate}>{formatIssueDate(item.issueDate, lang)}</Field> : null}
+              {item.publisher ? <Field label={t.item.publisher}>{item.publisher}</Field> : null}
+              {citation ? <Field label={t.item.citation}>{citation}</Field> : null}
+              {item.pageCount ? <Field label={t.item.pages}>{item.pageCount}</Field> : null}
+              {item.journalTitle ? <Field label={t.item.journalTitle}>{item.journalTitle}</Field> : null}
+              {item.bookTitle ? <Field label={t.item.bookTitle}>{item.bookTitle}</Field> : null}
+              {item.conferenceName ? (
+                <Field label={t.item.conference}>
+                  {[item.conferenceName, item.conferencePlace].filter(Boolean).join(", ")}
+                </Field>
+              ) : null}
+              {item.volume ? <Field label={t.item.volume}>{item.volume}</Field> : null}
+              {item.number ? <Field label={t.item.number}>{item.number}</Field> : null}
+              {item.startPage ? <Field label={t.item.startPage}>{item.startPage}</Field> : null}
+              {item.endPage ? <Field label={t.item.endPage}>{item.endPage}</Field> : null}
+              {item.issn ? <Field label={t.item.issn}>{item.issn}</Field> : null}
+              {item.eissn ? <Field label={t.item.eissn}>{item.eissn}</Field> : null}
+              {item.isbn ? <Field label={t.item.isbn}>{item.isbn}</Field> : null}
+              <Field label={t.item.uri}>
+                <a href={handleUrl} className="break-all">
+                  {item.uri ?? handle}
+                </a>
+              </Field>
+              {item.doi ? (
+                <Field label={t.item.doi}>
+                  <a href={doiUrl(item.doi)} className="break-all">
+                    {item.doi}
+                  </a>
+                </Field>
+              ) : null}
+              {item.keywords.length ? <Field label={t.item.keywords}>{item.keywords.join("; ")}</Field> : null}
+              {item.subjects.length ? <Field label={t.item.subjects}>{item.subjects.join("; ")}</Field> : null}
+              {item.language ? <Field label={t.item.language}>{item.language}</Field> : null}
+              {item.license ? (
+                <Field label={t.item.license}>
+                  {/^https?:\/\//.test(item.license) ? <a href={item.license}>{item.license}</a> : item.license}
+                </Field>
+              ) : null}
+            </dl>
+          </section>
+
+          <div lang={lang}>
+            <Box title={t.item.files} id="files">
+              {item.files.length === 0 ? (
+                <p className="text-muted">{t.item.noFiles}</p>
+              ) : (
+                <ul className="divide-y divide-line">
+                  {item.files.map((f) => {
+                    const embargoed = f.access === "EMBARGOED" && f.embargoUntil && f.embargoUntil > new Date();
+                    const access =
+                      f.access === "OPEN" || (f.access === "EMBARGOED" && !embargoed)
+                        ? t.item.fileAccess.OPEN
+                        : f.access === "EMBARGOED"
+                          ? format(t.item.fileAccess.EMBARGOED, { date: f.embargoUntil!.toISOString().slice(0, 10) })
+                          : t.item.fileAccess.RESTRICTED;
+                    return (
+                      <li key={f.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2.5">
+                        <span className="min-w-0">
+                          <a href={`/files/${f.id}/${encodeURIComponent(f.fileName)}`} className="font-medium break-all">
+                            {f.fileName}
+                          </a>
+                          {f.description ? <span className="block text-sm text-muted">{f.description}</span> : null}
+                        </span>
+                        <span className="text-sm text-muted">
+                          {formatBytes(f.size, lang)} · {f.mimeType} · {access}
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </Box>
+          </div>
+        </div>
+
+        <aside className="space-y-5" lang={lang}>
+          <Box title={t.item.metrics} id="metrics">
+            {item.metrics.length === 0 ? (
+              <p className="text-sm text-muted">
+                {format(t.item.unknownMetric, { source: `${metricSourceName("webofscience")}, ${metricSourceName("scopus")}` })}
+              </p>
+            ) : (
+              <ul className="space-y-1.5 text-sm">
+                {item.metrics.map((m) => (
+                  <li key={m.id}>
+                    {format(m.value === 1 ? t.item.citedOnce : t.item.citedTimes, {
+                      n: number(m.value),
+                      source: metricSourceName(m.source),
+                    })}
+                    <span className="block text-xs text-muted">{m.refreshedAt.toISOString().slice(0, 10)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Box>
+
+          <Box title={t.item.usage} id="usage">
+            <dl className="grid grid-cols-2 gap-3">
+              <div>
+                <dt className="text-xs text-muted">{t.item.views}</dt>
+                <dd className="text-2xl font-semibold tabular-nums">{number(usage.views)}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-muted">{t.item.downloads}</dt>
+                <dd className="text-2xl font-semibold tabular-nums">{number(usage.downloads)}</dd>
+              </div>
+            </dl>
+          </Box>
+
+          {researchers.length ? (
+            <Box title={t.item.relatedResearchers} id="researchers">
+              <ul className="space-y-3">
+                {researchers.map((r) => {
+                  const unit = r.primaryUnitId ? unitPath(tree, r.primaryUnitId) : [];
+                  return (
+                    <li key={r.slug} className="flex items-center gap-3">
+                      {r.photoKey ? (
+                        // eslint-disable-next-line @next/next/no-img-element
+                        <img
+                          src={`/media/researchers/${r.slug}/photo`}
+                          alt=""
+                          width={48}
+                          height={48}
+                          className="h-12 w-12 shrink-0 rounded-full border border-line object-cover"
+                        />
+                      ) : null}
+                      <span className="min-w-0 text-sm">
+                        <Link href={`/researchers/${r.slug}`} className="font-medium">
+                          {r.displayName}
+                        </Link>
+                        {r.position ? (
+                          <span className="block text-muted">{localized(lang, r.position, r.altPosition, "ko")}</span>
+                        ) : null}
+                        {unit.length ? (
+                          <span className="block text-muted">
+                            {unit
+                              .slice(1)
+                              .map((u) => localized(lang, u.name, u.altName, u.altLang))
+                              .join(" › ")}
+                          </span>
+                        ) : null}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </Box>
+          ) : null}
+
+          <Box title={t.item.collections} id="collections">
+            <ul className="space-y-2">
+              {collections.map((c) => (
+                <li key={c.id}>
+                  <CollectionPath tree={tree} collection={c} lang={lang} />
+                </li>
+              ))}
+            </ul>
+          </Box>
+        </aside>
+      </div>
+    </article>
+  );
+}

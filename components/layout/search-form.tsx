@@ -1,0 +1,30 @@
+// The site search box: a plain GET form, so it works before (and without) JavaScript.
+import type { Messages } from "@/lib/i18n/messages";
+
+export function SearchForm({ t, size = "compact", id }: { t: Messages; size?: "compact" | "large"; id: string }) {
+  const large = size === "large";
+  return (
+    <form action="/search" method="get" role="search" aria-label={t.search.label} className="flex w-full gap-2">
+      <label htmlFor={id} className="sr-only">
+        {t.search.label}
+      </label>
+      <input
+        id={id}
+        name="q"
+        type="search"
+        placeholder={t.search.placeholder}
+        autoComplete="off"
+        enterKeyHint="search"
+        className={`min-w-0 flex-1 rounded-lg border border-line bg-surface text-ink placeholder:text-muted focus:border-accent ${
+          large ? "px-4 py-3 text-base sm:text-lg" : "px-3 py-2 text-sm"
+        }`}
+      />
+      <button
+        type="submit"
+        className={`shrink-0 rounded-lg bg-accent font-semibold text-accent-ink hover:opacity-90 ${large ? "px-5 py-3 text-base" : "px-3 py-2 text-sm"}`}
+      >
+        {t.search.button}
+      </button>
+    </form>
+  );
+}

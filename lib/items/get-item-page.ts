@@ -1,0 +1,71 @@
+// Everything the public item page shows, read in one cached call per handle.
+import { cacheLife, cacheTag } from "next/cache";
+import { cacheTags } from "../cache";
+import { getPrisma, isBuildPhase } from "../db";
+
+export const HANDLE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9.\-_]{0,63}\/[A-Za-z0-9.\-_]{1,64}$/;
+
+export function isHandle(value: string): boolean {
+  return HANDLE_PATTERN.test(value);
+}
+
+async function findItem(handle: string) {
+  const prisma = await getPrisma();
+  return prisma.item.findUnique({
+    where: { handle },
+    include: {
+      contributors: {
+        orderBy: { position: "asc" },
+        include: {
+          researcher: {
+            select: {
+              slug: true,
+              displayName: true,
+              position: true,
+              altPosition: true,
+              photoKey: true,
+              primaryUnitId: true,
+            },
+          },
+        },
+      },
+      files: { orderBy: { position: "asc" } },
+      metrics: { orderBy: { source: "asc" } },
+      collection: { select: { id: true, slug: true, name: true, altName: true, altLang: true, unitId: true } },
+      mappedCollections: {
+        include: { collection: { select: { id: true, slug: true, name: true, altName: true, altLang: true, unitId: true } } },
+      },
+    },
+  });
+}
+
+export type ItemPageRecord = NonNullable<Awaited<ReturnType<typeof findItem>>>;
+
+/**
+ * The item with this handle as the public may see it: null when unknown or a draft/in review.
+ * Withdrawn items are returned (their page is a tombstone).
+ */
+export async function getPublicItem(handle: string): Promise<ItemPageRecord | null> {
+  "use cache";
+  cacheTag(cacheTags.item(handle), cacheTags.units);
+  cacheLife("max");
+  if (isBuildPhase() || !isHandle(handle)) return null;
+  const item = await findItem(handle);
+  if (!item || (item.status !== "PUBLISHED" && item.status !== "WITHDRAWN")) return null;
+  return item;
+}
+
+export type ItemUsageTotals = { views: number; downloads: number };
+
+/** All-time views and downloads of an item, from the daily rollups (refreshed hourly in pages). */
+export async function getItemUsageTotals(itemId: number): Promise<ItemUsageTotals> {
+  "use cache";
+  cacheLife("hours");
+  if (isBuildPhase()) return { views: 0, downloads: 0 };
+  const prisma = await getPrisma();
+  const sum = await prisma.usageDaily.aggregate({
+    where: { scope: "ITEM", scopeId: itemId },
+    _sum: { views: true, downloads: true },
+  });
+  return { views: sum._sum.views ?? 0, downloads: sum._sum.downloads ?? 0 };
+}

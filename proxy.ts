@@ -1,0 +1,31 @@
+// Chooses the interface language and serves the page from that language's tree (app/[lang]):
+// an explicit /en or /ko prefix wins and is remembered in a cookie; otherwise the cookie, then
+// the browser's Accept-Language, then English. URLs without a prefix stay the canonical ones.
+import { NextResponse, type NextRequest } from "next/server";
+import { DEFAULT_LANG, isLang, LANG_COOKIE, langFromAcceptLanguage } from "./lib/i18n/config";
+
+const ONE_YEAR = 60 * 60 * 24 * 365;
+
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const cookieLang = request.cookies.get(LANG_COOKIE)?.value;
+  const explicit = /^\/(en|ko)(?=\/|$)/.exec(pathname)?.[1];
+  if (explicit) {
+    const response = NextResponse.next();
+    if (cookieLang !== explicit) {
+      response.cookies.set(LANG_COOKIE, explicit, { path: "/", maxAge: ONE_YEAR, sameSite: "lax" });
+    }
+    return response;
+  }
+  const lang = isLang(cookieLang) ? cookieLang : (langFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LANG);
+  const url = request.nextUrl.clone();
+  url.pathname = `/${lang}${pathname === "/" ? "" : pathname}`;
+  const response = NextResponse.rewrite(url);
+  response.headers.set("Vary", "Cookie, Accept-Language");
+  return response;
+}
+
+export const config = {
+  // Machine interfaces and assets are language-neutral and skip the proxy entirely.
+  matcher: ["/((?!api/|_next/|files/|media/|oai|icon\\.svg|favicon\\.ico|robots\\.txt|sitemap|feed\\.xml).*)"],
+};
