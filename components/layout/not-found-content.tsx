@@ -1,5 +1,6 @@
 // The 404 message in both interface languages: a not-found page cannot know which one the
 // visitor chose without giving up caching, and both are short.
+import Link from "next/link";
 import { messages } from "@/lib/i18n/messages";
 
 export function NotFoundContent() {
@@ -15,9 +16,9 @@ export function NotFoundContent() {
         <p className="mt-2 text-muted">{ko.body}</p>
       </div>
       <p className="mt-10 flex flex-wrap gap-3">
-        <a href="/" className="rounded-lg bg-accent px-4 py-2.5 font-semibold text-accent-ink no-underline hover:opacity-90">
+        <Link href="/" className="rounded-lg bg-accent px-4 py-2.5 font-semibold text-accent-ink no-underline hover:opacity-90">
           {en.home} <span lang="ko">· {ko.home}</span>
-        </a>
+        </Link>
       </p>
     </div>
   );

@@ -15,6 +15,8 @@ export function SiteFooter({ lang }: { lang: Lang }) {
           <p className="font-semibold text-ink">{t.footer.machine}</p>
           <ul className="mt-1 space-y-1">
             <li>
+              {/* A JSON endpoint, not a page: a plain link. */}
+              {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
               <a href="/api/health">{t.footer.health}</a>
             </li>
           </ul>

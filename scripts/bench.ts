@@ -1,0 +1,122 @@
+// npm run bench [-- --db pglite|postgres --connections 32 --duration 10 --port 3311]
+// Serves the production build on the chosen database (postgres: BENCH_DATABASE_URL or
+// DATABASE_URL; pglite: DATA_DIR, default ./data), drives it with autocannon and prints the median,
+// 95th percentile and throughput of each page, and each page's cost relative to a static file
+// served by the same server. Results are also written to bench-results/<timestamp>.json.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: "string", default: process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL ? "postgres" : "pglite" },
+    connections: { type: "string", default: "32" },
+    duration: { type: "string", default: "10" },
+    port: { type: "string", default: "3311" },
+  },
+});
+const connections = Number(args.connections);
+const duration = Number(args.duration);
+const port = Number(args.port);
+const base = `http://127.0.0.1:${port}`;
+
+const targets = [
+  { name: "static file (/icon.svg)", path: "/icon.svg" },
+  { name: "home page (/)", path: "/" },
+  { name: "seed item page", path: "/handle/2023.sw.kbri/1191" },
+];
+
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
+if (args.db === "postgres") {
+  const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+  if (!url) throw new Error("--db postgres needs BENCH_DATABASE_URL or DATABASE_URL");
+  env.DATABASE_URL = url;
+} else {
+  delete env.DATABASE_URL;
+}
+
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "inherit"], detached: true });
+server.stdout.on("data", () => {}); // drain; the server's own log is not part of the report
+const stop = () => {
+  try {
+    process.kill(-server.pid!, "SIGTERM");
+  } catch {
+    // already gone
+  }
+};
+process.on("exit", stop);
+
+type Figures = { name: string; path: string; requests: number; errors: number; p50: number; p95: number; rps: number };
+
+function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function measure(target: { name: string; path: string }): Promise<Figures> {
+  const url = base + target.path;
+  for (let i = 0; i < 20; i++) await (await fetch(url)).arrayBuffer(); // warm the cache and the JIT
+  const latencies: number[] = [];
+  let errors = 0;
+  const instance = autocannon({ url, connections, duration, headers: { "accept-language": "en" } });
+  instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    if (statusCode >= 400) errors++;
+    latencies.push(responseTime);
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    ...target,
+    requests: latencies.length,
+    errors: errors + result.errors + result.timeouts,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    rps: latencies.length / duration,
+  };
+}
+
+async function waitForHealth() {
+  const deadline = Date.now() + 15 * 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error("the server exited before it became healthy");
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error("the server did not become healthy within 15 minutes");
+}
+
+await waitForHealth();
+const results: Figures[] = [];
+for (const target of targets) results.push(await measure(target));
+stop();
+
+const staticFigures = results[0];
+const cpu = os.cpus();
+const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+console.log(`\nAtrium benchmark — ${args.db === "postgres" ? "PostgreSQL server" : "embedded PGlite"}; ${connections} connections, ${duration} s per page`);
+console.log(`machine: ${machine}\n`);
+const row = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(26) : c.padStart(11))).join(""));
+row(["target", "p50 ms", "p95 ms", "req/s", "errors", "p50 ×static", "req/s ÷stat"]);
+for (const r of results) {
+  row([
+    r.name,
+    r.p50.toFixed(1),
+    r.p95.toFixed(1),
+    r.rps.toFixed(0),
+    String(r.errors),
+    (r.p50 / staticFigures.p50).toFixed(2),
+    (r.rps / staticFigures.rps).toFixed(2),
+  ]);
+}
+fs.mkdirSync("bench-results", { recursive: true });
+const file = path.join("bench-results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), db: args.db, connections, duration, machine, results }, null, 2));
+console.log(`\nwritten to ${file}`);
+process.exit(results.some((r) => r.errors > 0) ? 1 : 0);
