@@ -20,9 +20,8 @@ export function proxy(request: NextRequest) {
   const lang = isLang(cookieLang) ? cookieLang : (langFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LANG);
   const url = request.nextUrl.clone();
   url.pathname = `/${lang}${pathname === "/" ? "" : pathname}`;
-  const response = NextResponse.rewrite(url);
-  response.headers.set("Vary", "Cookie, Accept-Language");
-  return response;
+  // The page therefore varies by cookie and Accept-Language; scripts/server.ts says so in `Vary`.
+  return NextResponse.rewrite(url);
 }
 
 export const config = {

@@ -61,12 +61,15 @@ async function measure(target: { name: string; path: string }): Promise<Figures>
   for (let i = 0; i < 20; i++) await (await fetch(url)).arrayBuffer(); // warm the cache and the JIT
   const latencies: number[] = [];
   let errors = 0;
-  const instance = autocannon({ url, connections, duration, headers: { "accept-language": "en" } });
-  instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    if (statusCode >= 400) errors++;
-    latencies.push(responseTime);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration, headers: { "accept-language": "en" } }, (err, res) =>
+      err ? reject(err) : resolve(res),
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 400) errors++;
+      latencies.push(responseTime);
+    });
   });
-  const result = await instance;
   latencies.sort((a, b) => a - b);
   return {
     ...target,

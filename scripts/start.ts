@@ -41,7 +41,7 @@ async function main() {
 
   await assertPortFree(e.PORT, e.HOSTNAME);
   log(`serving on http://localhost:${e.PORT}`);
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(e.PORT), "-H", e.HOSTNAME], {
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/server.ts")], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });

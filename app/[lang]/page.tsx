@@ -64,7 +64,7 @@ async function Recent({ lang }: { lang: Lang }) {
 async function MostViewed({ lang }: { lang: Lang }) {
   await connection();
   const items = await getMostViewedItems(5);
-  return items.length ? <ItemSummaryList items={items} lang={lang} views /> : <p className="text-muted">{messages(lang).home.noItems}</p>;
+  return items.length ? <ItemSummaryList items={items} lang={lang} views /> : <p className="text-muted">{messages(lang).home.noViews}</p>;
 }
 
 async function Tree({ lang }: { lang: Lang }) {

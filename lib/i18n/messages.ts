@@ -33,7 +33,9 @@ const en = {
     views: "views",
     tree: "Units and collections",
     noItems: "Nothing has been published yet.",
+    noViews: "No views have been recorded yet.",
   },
+  units: { intro: "Divisions and research groups, with the collections they hold and the number of publications in each." },
   item: {
     type: "Type",
     authors: "Authors",
@@ -134,7 +136,9 @@ const ko: Messages = {
     views: "회 조회",
     tree: "조직과 컬렉션",
     noItems: "아직 공개된 자료가 없습니다.",
+    noViews: "아직 기록된 조회가 없습니다.",
   },
+  units: { intro: "본부와 연구그룹, 각 조직의 컬렉션과 연구 성과 수입니다." },
   item: {
     type: "유형",
     authors: "저자",

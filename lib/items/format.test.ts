@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { citationLine, doiUrl, formatBytes, formatIssueDate } from "./format";
+import { citationLine, doiUrl, formatBytes, formatIssueDate, languageName } from "./format";
 
 describe("formatIssueDate", () => {
   it("shows each precision as DSpace does in English", () => {
@@ -41,5 +41,13 @@ describe("formatters", () => {
     expect(formatBytes(0, "en")).toBe("0 B");
     expect(formatBytes(1536, "en")).toBe("1.5 KB");
     expect(formatBytes(5n * 1024n * 1024n, "ko")).toBe("5 MB");
+  });
+});
+
+describe("languageName", () => {
+  it("names languages in the interface language", () => {
+    expect(languageName("ko", "en")).toBe("Korean");
+    expect(languageName("en", "ko")).toBe("영어");
+    expect(languageName("not a code!", "en")).toBe("not a code!");
   });
 });

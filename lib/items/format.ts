@@ -65,3 +65,12 @@ export const METRIC_SOURCES: Record<string, string> = {
 export function metricSourceName(source: string): string {
   return METRIC_SOURCES[source] ?? source;
 }
+
+/** "ko" → "Korean" (en) or "한국어" (ko); unknown codes are shown as recorded. */
+export function languageName(code: string, lang: Lang): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -2,6 +2,7 @@
 import { cacheLife, cacheTag } from "next/cache";
 import { cacheTags } from "../cache";
 import { getPrisma, isBuildPhase } from "../db";
+import { isFileOpen, nextAccessChange } from "./access";
 
 export const HANDLE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9.\-_]{0,63}\/[A-Za-z0-9.\-_]{1,64}$/;
 
@@ -39,7 +40,10 @@ async function findItem(handle: string) {
   });
 }
 
-export type ItemPageRecord = NonNullable<Awaited<ReturnType<typeof findItem>>>;
+type FoundItem = NonNullable<Awaited<ReturnType<typeof findItem>>>;
+
+/** The item with each file's public access resolved at the time the page was rendered. */
+export type ItemPageRecord = Omit<FoundItem, "files"> & { files: (FoundItem["files"][number] & { isOpen: boolean })[] };
 
 /**
  * The item with this handle as the public may see it: null when unknown or a draft/in review.
@@ -52,7 +56,14 @@ export async function getPublicItem(handle: string): Promise<ItemPageRecord | nu
   if (isBuildPhase() || !isHandle(handle)) return null;
   const item = await findItem(handle);
   if (!item || (item.status !== "PUBLISHED" && item.status !== "WITHDRAWN")) return null;
-  return item;
+  const now = new Date();
+  // A cached page must not show a file as embargoed after its embargo ends.
+  const change = nextAccessChange(item.files, item.embargoUntil, now);
+  if (change) {
+    const seconds = Math.min(86_400, Math.max(60, Math.ceil((change.getTime() - now.getTime()) / 1000)));
+    cacheLife({ stale: 60, revalidate: seconds, expire: seconds + 60 });
+  }
+  return { ...item, files: item.files.map((f) => ({ ...f, isOpen: isFileOpen(f, item.embargoUntil, now) })) };
 }
 
 export type ItemUsageTotals = { views: number; downloads: number };

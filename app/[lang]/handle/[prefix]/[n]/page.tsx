@@ -3,9 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isLang, localized, type Lang } from "@/lib/i18n/config";
 import { format, messages } from "@/lib/i18n/messages";
-import { citationLine, doiUrl, formatBytes, formatIssueDate, metricSourceName } from "@/lib/items/format";
+import { citationLine, doiUrl, formatBytes, formatIssueDate, languageName, metricSourceName } from "@/lib/items/format";
 import { getItemUsageTotals, getPublicItem, type ItemPageRecord } from "@/lib/items/get-item-page";
+import { highwireTags, itemJsonLd, jsonForScript } from "@/lib/items/scholar-meta";
 import { getUnitTree, unitPath, type UnitTree } from "@/lib/units/tree";
+import { siteUrl } from "@/lib/env";
 
 // One sample keeps the build's route validation happy; real handles render on their first visit
 // and are then served from the cache until the item changes.
@@ -25,16 +27,23 @@ async function load(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { lang, handle, item } = await load(params);
   if (!item) return { title: messages(lang).notFound.title, robots: { index: false } };
+  const title = localized(lang, item.title, item.alternativeTitle, item.alternativeTitleLang);
+  const description = item.abstract ? `${item.abstract.slice(0, 297)}${item.abstract.length > 297 ? "…" : ""}` : undefined;
   return {
-    title: localized(lang, item.title, item.alternativeTitle, item.alternativeTitleLang),
-    description: item.abstract?.slice(0, 300),
+    title,
+    description,
     alternates: { canonical: `/handle/${handle}`, languages: { en: `/en/handle/${handle}`, ko: `/ko/handle/${handle}` } },
+    openGraph: { type: "article", title, description, url: `/handle/${handle}`, locale: lang === "ko" ? "ko_KR" : "en_US" },
+    twitter: { card: "summary", title, description },
+    // A withdrawn item keeps its page (and citation) but leaves search engines' indexes.
+    robots: item.status === "WITHDRAWN" ? { index: false } : undefined,
+    other: item.status === "WITHDRAWN" ? {} : highwireTags(item, siteUrl()),
   };
 }
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="grid gap-1 py-2.5 sm:grid-cols-[11rem_1fr] sm:gap-4">
+    <div className="grid grid-cols-[6.5rem_minmax(0,1fr)] gap-3 py-2.5 sm:grid-cols-[11rem_minmax(0,1fr)] sm:gap-4">
       <dt className="text-sm font-medium text-muted">{label}</dt>
       <dd className="min-w-0">{children}</dd>
     </div>
@@ -82,11 +91,14 @@ export default async function ItemPage({ params }: Props) {
   const collections = [item.collection, ...item.mappedCollections.map((m) => m.collection)];
   const researchers = item.contributors.flatMap((c) => (c.researcher ? [c.researcher] : []));
   const citation = citationLine(item);
-  const handleUrl = item.uri ?? `/handle/${handle}`;
+  const handleUrl = item.uri ?? `${siteUrl()}/handle/${handle}`;
   const typeLabel = t.item.types[item.type];
 
   return (
     <article className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10" lang={item.language ?? undefined}>
+      {item.status === "PUBLISHED" ? (
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(itemJsonLd(item, siteUrl())) }} />
+      ) : null}
       <div lang={lang}>
         <CollectionPath tree={tree} collection={item.collection} lang={lang} />
       </div>
@@ -158,7 +170,7 @@ export default async function ItemPage({ params }: Props) {
               {item.isbn ? <Field label={t.item.isbn}>{item.isbn}</Field> : null}
               <Field label={t.item.uri}>
                 <a href={handleUrl} className="break-all">
-                  {item.uri ?? handle}
+                  {handleUrl}
                 </a>
               </Field>
               {item.doi ? (
@@ -170,7 +182,7 @@ export default async function ItemPage({ params }: Props) {
               ) : null}
               {item.keywords.length ? <Field label={t.item.keywords}>{item.keywords.join("; ")}</Field> : null}
               {item.subjects.length ? <Field label={t.item.subjects}>{item.subjects.join("; ")}</Field> : null}
-              {item.language ? <Field label={t.item.language}>{item.language}</Field> : null}
+              {item.language ? <Field label={t.item.language}>{languageName(item.language, lang)}</Field> : null}
               {item.license ? (
                 <Field label={t.item.license}>
                   {/^https?:\/\//.test(item.license) ? <a href={item.license}>{item.license}</a> : item.license}
@@ -186,13 +198,15 @@ export default async function ItemPage({ params }: Props) {
               ) : (
                 <ul className="divide-y divide-line">
                   {item.files.map((f) => {
-                    const embargoed = f.access === "EMBARGOED" && f.embargoUntil && f.embargoUntil > new Date();
-                    const access =
-                      f.access === "OPEN" || (f.access === "EMBARGOED" && !embargoed)
-                        ? t.item.fileAccess.OPEN
-                        : f.access === "EMBARGOED"
-                          ? format(t.item.fileAccess.EMBARGOED, { date: f.embargoUntil!.toISOString().slice(0, 10) })
-                          : t.item.fileAccess.RESTRICTED;
+                    const access = f.isOpen
+                      ? t.item.fileAccess.OPEN
+                      : f.access === "RESTRICTED"
+                        ? t.item.fileAccess.RESTRICTED
+                        : format(t.item.fileAccess.EMBARGOED, {
+                            date: (f.embargoUntil && (!item.embargoUntil || f.embargoUntil > item.embargoUntil) ? f.embargoUntil : item.embargoUntil)!
+                              .toISOString()
+                              .slice(0, 10),
+                          });
                     return (
                       <li key={f.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2.5">
                         <span className="min-w-0">

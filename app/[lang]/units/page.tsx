@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { Suspense } from "react";
+import { UnitTreeView } from "@/components/units/unit-tree";
+import { isLang, type Lang } from "@/lib/i18n/config";
+import { messages } from "@/lib/i18n/messages";
+import { getUnitTree } from "@/lib/units/tree";
+
+export async function generateMetadata({ params }: PageProps<"/[lang]/units">): Promise<Metadata> {
+  const { lang } = await params;
+  return { title: messages(isLang(lang) ? lang : "en").nav.units };
+}
+
+async function Tree({ lang }: { lang: Lang }) {
+  await connection();
+  const tree = await getUnitTree();
+  return <UnitTreeView roots={tree.roots} lang={lang} />;
+}
+
+export default async function UnitsPage({ params }: PageProps<"/[lang]/units">) {
+  const { lang: raw } = await params;
+  const lang: Lang = isLang(raw) ? raw : "en";
+  const t = messages(lang);
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
+      <h1 className="text-3xl font-semibold tracking-tight">{t.nav.units}</h1>
+      <p className="mt-2 text-muted">{t.units.intro}</p>
+      <div className="mt-8 rounded-xl border border-line bg-surface p-5 sm:p-6">
+        <Suspense fallback={<div className="h-40 animate-pulse rounded bg-sunken" />}>
+          <Tree lang={lang} />
+        </Suspense>
+      </div>
+    </div>
+  );
+}
