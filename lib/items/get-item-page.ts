@@ -2,13 +2,9 @@
 import { cacheLife, cacheTag } from "next/cache";
 import { cacheTags } from "../cache";
 import { getPrisma, isBuildPhase } from "../db";
-import { isFileOpen, nextAccessChange } from "./access";
+import { isHandle } from "./handle";
+import { decideFileAccess, nextAccessChange, type AccessDecision } from "../files/access";
 
-export const HANDLE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9.\-_]{0,63}\/[A-Za-z0-9.\-_]{1,64}$/;
-
-export function isHandle(value: string): boolean {
-  return HANDLE_PATTERN.test(value);
-}
 
 async function findItem(handle: string) {
   const prisma = await getPrisma();
@@ -43,7 +39,9 @@ async function findItem(handle: string) {
 type FoundItem = NonNullable<Awaited<ReturnType<typeof findItem>>>;
 
 /** The item with each file's public access resolved at the time the page was rendered. */
-export type ItemPageRecord = Omit<FoundItem, "files"> & { files: (FoundItem["files"][number] & { isOpen: boolean })[] };
+export type ItemPageRecord = Omit<FoundItem, "files"> & {
+  files: (FoundItem["files"][number] & { isOpen: boolean; accessState: AccessDecision })[];
+};
 
 /**
  * The item with this handle as the public may see it: null when unknown or a draft/in review.
@@ -58,12 +56,18 @@ export async function getPublicItem(handle: string): Promise<ItemPageRecord | nu
   if (!item || (item.status !== "PUBLISHED" && item.status !== "WITHDRAWN")) return null;
   const now = new Date();
   // A cached page must not show a file as embargoed after its embargo ends.
-  const change = nextAccessChange(item.files, item.embargoUntil, now);
+  const change = nextAccessChange(item.files, item, now);
   if (change) {
     const seconds = Math.min(86_400, Math.max(60, Math.ceil((change.getTime() - now.getTime()) / 1000)));
     cacheLife({ stale: 60, revalidate: seconds, expire: seconds + 60 });
   }
-  return { ...item, files: item.files.map((f) => ({ ...f, isOpen: isFileOpen(f, item.embargoUntil, now) })) };
+  return {
+    ...item,
+    files: item.files.map((f) => {
+      const accessState = decideFileAccess(f, item, now, null);
+      return { ...f, accessState, isOpen: accessState.kind === "open" };
+    }),
+  };
 }
 
 export type ItemUsageTotals = { views: number; downloads: number };

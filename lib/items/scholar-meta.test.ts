@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { isFileOpen, nextAccessChange } from "./access";
 import { highwireTags, itemJsonLd, jsonForScript } from "./scholar-meta";
 
 const now = new Date("2026-01-01T00:00:00Z");
@@ -102,25 +101,5 @@ describe("itemJsonLd", () => {
     const json = jsonForScript(itemJsonLd(item({ title: "</script><script>alert(1)</script>" }), base));
     expect(json).not.toContain("</script>");
     expect(JSON.parse(json).name).toBe("</script><script>alert(1)</script>");
-  });
-});
-
-describe("isFileOpen", () => {
-  it("follows file and item embargoes", () => {
-    expect(isFileOpen({ access: "OPEN", embargoUntil: null }, null, now)).toBe(true);
-    expect(isFileOpen({ access: "OPEN", embargoUntil: null }, new Date("2026-06-01"), now)).toBe(false);
-    expect(isFileOpen({ access: "EMBARGOED", embargoUntil: new Date("2025-12-31") }, null, now)).toBe(true);
-    expect(isFileOpen({ access: "RESTRICTED", embargoUntil: null }, null, now)).toBe(false);
-  });
-  it("knows when the next file opens", () => {
-    const files = [
-      { access: "EMBARGOED", embargoUntil: new Date("2026-03-01") },
-      { access: "EMBARGOED", embargoUntil: new Date("2026-02-01") },
-      { access: "EMBARGOED", embargoUntil: new Date("2025-02-01") },
-      { access: "OPEN", embargoUntil: null },
-    ];
-    expect(nextAccessChange(files, null, now)).toEqual(new Date("2026-02-01"));
-    expect(nextAccessChange(files, new Date("2026-01-15"), now)).toEqual(new Date("2026-01-15"));
-    expect(nextAccessChange([{ access: "OPEN", embargoUntil: null }], null, now)).toBeUndefined();
   });
 });

@@ -1,16 +1,14 @@
 // FAIR Signposting for item pages (https://signposting.org/FAIR/): a level-2 linkset
 // (RFC 9264, application/linkset+json) at a stable URL, and the level-1 HTTP Link header derived
 // from it — kept small: a few files at most, the rest reachable through the linkset.
+import { EXPORT_MEDIA, exportPath, type ExportFormat } from "../export/media";
 import { doiUrl } from "./format";
 import { schemaOrgType } from "./scholar-meta";
 
-export const EXPORT_FORMATS = [
-  { format: "dc-xml", type: "application/xml" },
-  { format: "bibtex", type: "application/x-bibtex" },
-  { format: "ris", type: "application/x-research-info-systems" },
-  { format: "csl-json", type: "application/vnd.citationstyles.csl+json" },
-  { format: "endnote", type: "application/x-endnote-refer" },
-] as const;
+/** Metadata downloads, richest first: the first is the one the Link header always keeps. */
+const DESCRIBED_BY: ExportFormat[] = ["dc-xml", "bibtex", "ris", "csl-json", "endnote"];
+const describedBy = (base: string, handle: string) =>
+  DESCRIBED_BY.map((format) => ({ href: `${base}${exportPath(handle, format)}`, type: EXPORT_MEDIA[format].contentType.split(";")[0] }));
 
 type Link = { href: string; type?: string };
 type LinksetContext = { anchor: string } & Record<string, Link[] | string>;
@@ -40,7 +38,7 @@ export function buildLinkset(item: SignpostedItem, base: string): Linkset {
   const landingContext: LinksetContext = {
     anchor: landing,
     "cite-as": [{ href: item.doi ? doiUrl(item.doi) : landing }],
-    describedby: EXPORT_FORMATS.map((f) => ({ href: `${landing}/export?format=${f.format}`, type: f.type })),
+    describedby: describedBy(base, item.handle),
     type: [{ href: `https://schema.org/${schemaOrgType(item.type)}` }, { href: "https://schema.org/AboutPage" }],
   };
   if (files.length) landingContext.item = files;
@@ -50,7 +48,7 @@ export function buildLinkset(item: SignpostedItem, base: string): Linkset {
     linkset: [
       landingContext,
       ...files.map((f) => ({ anchor: f.href, collection: [{ href: landing, type: "text/html" }] })),
-      ...EXPORT_FORMATS.map((f) => ({ anchor: `${landing}/export?format=${f.format}`, describes: [{ href: landing, type: "text/html" }] })),
+      ...describedBy(base, item.handle).map((d) => ({ anchor: d.href, describes: [{ href: landing, type: "text/html" }] })),
     ],
   };
 }

@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { isLang, localized, type Lang } from "@/lib/i18n/config";
 import { format, messages } from "@/lib/i18n/messages";
 import { citationLine, doiUrl, formatBytes, formatIssueDate, languageName, metricSourceName } from "@/lib/items/format";
+import { formatEmbargoDate } from "@/lib/files/access";
 import { getItemUsageTotals, getPublicItem, type ItemPageRecord } from "@/lib/items/get-item-page";
+import { handleFromSegments } from "@/lib/items/handle";
 import { highwireTags, itemJsonLd, jsonForScript } from "@/lib/items/scholar-meta";
 import { getUnitTree, unitPath, type UnitTree } from "@/lib/units/tree";
 import { siteUrl } from "@/lib/env";
@@ -20,8 +22,8 @@ type Props = PageProps<"/[lang]/handle/[prefix]/[n]">;
 async function load(params: Props["params"]) {
   const { lang: raw, prefix, n } = await params;
   const lang: Lang = isLang(raw) ? raw : "en";
-  const handle = `${decodeURIComponent(prefix)}/${decodeURIComponent(n)}`;
-  return { lang, handle, item: await getPublicItem(handle) };
+  const handle = handleFromSegments(prefix, n) ?? "";
+  return { lang, handle, item: handle ? await getPublicItem(handle) : null };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -198,15 +200,15 @@ export default async function ItemPage({ params }: Props) {
               ) : (
                 <ul className="divide-y divide-line">
                   {item.files.map((f) => {
-                    const access = f.isOpen
-                      ? t.item.fileAccess.OPEN
-                      : f.access === "RESTRICTED"
-                        ? t.item.fileAccess.RESTRICTED
-                        : format(t.item.fileAccess.EMBARGOED, {
-                            date: (f.embargoUntil && (!item.embargoUntil || f.embargoUntil > item.embargoUntil) ? f.embargoUntil : item.embargoUntil)!
-                              .toISOString()
-                              .slice(0, 10),
-                          });
+                    const state = f.accessState;
+                    const access =
+                      state.kind === "open"
+                        ? t.item.fileAccess.OPEN
+                        : state.kind === "embargoed"
+                          ? state.until
+                            ? format(t.item.fileAccess.EMBARGOED, { date: formatEmbargoDate(state.until) })
+                            : t.item.fileAccess.EMBARGOED_UNDATED
+                          : t.item.fileAccess.RESTRICTED;
                     return (
                       <li key={f.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2.5">
                         <span className="min-w-0">
