@@ -1,0 +1,101 @@
+// File contents (bitstreams, researcher photos) live behind the `Storage` type so that the local
+// disk backend used by default can be swapped for an S3-compatible one in a multi-node
+// deployment. Storage is content-addressed: the key is derived from the SHA-256 of the bytes, so
+// identical content is stored once and a key never changes meaning.
+import type { Readable } from "node:stream";
+import { storageDir } from "../env";
+import { createLocalStorage } from "./local";
+
+export { createLocalStorage } from "./local";
+
+/** What `put` returns: where the bytes are and what they are. */
+export type StoredObject = {
+  /** "ab/abcdef…" — the first two hex digits of the SHA-256, a slash, the whole SHA-256. */
+  key: string;
+  /** Lower-case hex SHA-256 of the content. */
+  sha256: string;
+  size: number;
+};
+
+export type StorageStat = {
+  key: string;
+  size: number;
+  modifiedAt: Date;
+};
+
+/** Inclusive byte offsets, as in an HTTP Range header (`bytes=start-end`). */
+export type ByteRange = { start?: number; end?: number };
+
+export type Storage = {
+  /** A one-line description for logs. */
+  readonly describe: string;
+  /** Stores the bytes (once, however often they are put) and returns their key. */
+  put(bytes: Buffer | Uint8Array): Promise<StoredObject>;
+  /** Throws StorageNotFoundError when there is no such object. */
+  stat(key: string): Promise<StorageStat>;
+  has(key: string): Promise<boolean>;
+  read(key: string): Promise<Buffer>;
+  /**
+   * A stream of the object's bytes, or of one range of them. The object is opened before this
+   * resolves, so a missing key rejects with StorageNotFoundError instead of failing mid-response.
+   */
+  createReadStream(key: string, range?: ByteRange): Promise<Readable>;
+  /** Removes the object; deleting a missing key is not an error (returns false). */
+  delete(key: string): Promise<boolean>;
+};
+
+/** A key that is not of the form "ab/<64 hex digits>" — never used to touch the filesystem. */
+export class InvalidStorageKeyError extends Error {
+  readonly code = "INVALID_STORAGE_KEY";
+  constructor(readonly key: string) {
+    super(`Invalid storage key ${JSON.stringify(key.length > 100 ? `${key.slice(0, 100)}…` : key)}`);
+    this.name = "InvalidStorageKeyError";
+  }
+}
+
+export class StorageNotFoundError extends Error {
+  readonly code = "STORAGE_NOT_FOUND";
+  constructor(readonly key: string) {
+    super(`No stored object under ${key}`);
+    this.name = "StorageNotFoundError";
+  }
+}
+
+/** A range that does not fit the object (start after end, or start past the last byte). */
+export class InvalidRangeError extends Error {
+  readonly code = "INVALID_RANGE";
+  constructor(
+    readonly range: ByteRange,
+    readonly size: number,
+  ) {
+    super(`Byte range ${range.start ?? ""}-${range.end ?? ""} does not fit an object of ${size} bytes`);
+    this.name = "InvalidRangeError";
+  }
+}
+
+const KEY_PATTERN = /^([0-9a-f]{2})\/([0-9a-f]{64})$/;
+
+export function isStorageKey(key: unknown): key is string {
+  if (typeof key !== "string") return false;
+  const m = KEY_PATTERN.exec(key);
+  return m !== null && m[2].startsWith(m[1]);
+}
+
+/** Throws InvalidStorageKeyError unless the key has exactly the shape `put` produces. */
+export function assertStorageKey(key: unknown): asserts key is string {
+  if (!isStorageKey(key)) throw new InvalidStorageKeyError(String(key));
+}
+
+export function storageKeyFor(sha256: string): string {
+  const key = `${sha256.slice(0, 2)}/${sha256}`;
+  assertStorageKey(key);
+  return key;
+}
+
+let defaultStorage: Storage | undefined;
+
+/** The site's storage, configured from the environment (local disk under STORAGE_DIR for now). */
+export function getStorage(): Storage {
+  defaultStorage ??= createLocalStorage(storageDir());
+  return defaultStorage;
+}
