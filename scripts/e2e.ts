@@ -1,13 +1,18 @@
 // npm run test:e2e – end-to-end tests against a production build with demonstration data.
 // Prepares a database of its own (a new database on the server named by TEST_DATABASE_URL or
-// DATABASE_URL, or a fresh embedded PGlite folder), serves the portal with `npm start`'s own
-// script, runs Playwright, then removes what it made. Arguments go to `playwright test`.
+// DATABASE_URL, or a fresh embedded PGlite folder) with the demonstration data and the tests' own
+// records (e2e/test-data.ts), serves the portal with `npm start`'s own script, runs Playwright,
+// then removes what it made. Arguments go to `playwright test`.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { insertE2eRecords, recordIdsFile } from "../e2e/test-data";
 import { openDatabase } from "../lib/db/connection";
+import { migrate } from "../lib/db/migrate";
+import { seedIfEmpty } from "../lib/seed";
+import { createLocalStorage } from "../lib/storage";
 
 const port = Number(process.env.E2E_PORT ?? 3211);
 const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
@@ -35,6 +40,19 @@ delete env.DATABASE_URL;
 if (databaseUrl) env.DATABASE_URL = databaseUrl;
 
 console.log(`e2e: ${databaseUrl ? "PostgreSQL server (scratch database)" : "embedded PGlite"}, data in ${dataDir}`);
+{
+  // Demonstration data plus the tests' own records, written before the server opens the database.
+  const db = await openDatabase({ url: databaseUrl, dir: path.join(dataDir, "pglite") });
+  try {
+    await migrate(db.sql);
+    const storageRoot = path.join(dataDir, "storage");
+    await seedIfEmpty(db.sql, { storageDir: storageRoot });
+    const ids = await insertE2eRecords(db.sql, createLocalStorage(storageRoot));
+    fs.writeFileSync(recordIdsFile(dataDir), JSON.stringify(ids));
+  } finally {
+    await db.close();
+  }
+}
 let app: ChildProcess | undefined;
 let exitCode = 1;
 try {

@@ -5,7 +5,10 @@
 import http from "node:http";
 import next from "next";
 import { env } from "../lib/env";
-import { ITEM_PAGE_PATH, itemLinkHeader } from "../lib/items/signposting-header";
+import { ITEM_PAGE_PATH, itemResponseSignals } from "../lib/items/signposting-header";
+
+/** Must equal CONTENT_LENGTH_RELAY in lib/files/serve.ts (not imported: that module is server-only). */
+const CONTENT_LENGTH_RELAY = "x-atrium-content-length";
 
 const e = env();
 const app = next({ dev: false, dir: process.cwd(), hostname: e.HOSTNAME, port: e.PORT });
@@ -15,11 +18,18 @@ await app.prepare();
 const selfOrigin = `http://${["0.0.0.0", "::"].includes(e.HOSTNAME) ? "127.0.0.1" : e.HOSTNAME.includes(":") ? `[${e.HOSTNAME}]` : e.HOSTNAME}:${e.PORT}`;
 const LANGUAGE_NEUTRAL = /^\/(api|_next|files|media|oai)(\/|$)|^\/(icon\.svg|favicon\.ico|robots\.txt|feed\.xml)$|^\/sitemap/;
 
-/** Adds headers at the moment the response head goes out, merging with what Next set. */
-function addHeadersOnWrite(res: http.ServerResponse, add: (res: http.ServerResponse) => void) {
+/**
+ * Runs `amend` at the moment the response head goes out, after Next has set its own headers;
+ * `amend` may add headers and returns the status code to send.
+ */
+function amendOnWrite(res: http.ServerResponse, amend: (res: http.ServerResponse, status: number) => number) {
   const writeHead = res.writeHead;
   res.writeHead = function (this: http.ServerResponse, ...args: unknown[]) {
-    if (!this.headersSent) add(this);
+    if (!this.headersSent) {
+      const status = typeof args[0] === "number" ? args[0] : this.statusCode;
+      args[0] = amend(this, status);
+      this.statusCode = args[0] as number;
+    }
     return (writeHead as (...a: unknown[]) => http.ServerResponse).apply(this, args);
   } as typeof res.writeHead;
 }
@@ -27,21 +37,35 @@ function addHeadersOnWrite(res: http.ServerResponse, add: (res: http.ServerRespo
 const server = http.createServer(async (req, res) => {
   const pathname = (req.url ?? "/").split("?")[0];
   if (!LANGUAGE_NEUTRAL.test(pathname)) {
-    addHeadersOnWrite(res, (r) => {
+    amendOnWrite(res, (r, status) => {
       const vary = String(r.getHeader("vary") ?? "");
       if (!/\bcookie\b/i.test(vary)) r.setHeader("Vary", vary ? `${vary}, Cookie, Accept-Language` : "Cookie, Accept-Language");
+      return status;
+    });
+  }
+  if (pathname.startsWith("/files/")) {
+    amendOnWrite(res, (r, status) => {
+      const length = r.getHeader(CONTENT_LENGTH_RELAY);
+      if (length !== undefined) {
+        r.removeHeader(CONTENT_LENGTH_RELAY);
+        r.setHeader("Content-Length", String(length));
+      }
+      return status;
     });
   }
   const item = ITEM_PAGE_PATH.exec(pathname);
   if (item && (req.method === "GET" || req.method === "HEAD")) {
-    const link = await itemLinkHeader(item[1], item[2], selfOrigin);
-    if (link) {
-      addHeadersOnWrite(res, (r) => {
-        if (r.statusCode !== 200) return;
+    const { link, gone } = await itemResponseSignals(item[1], item[2], selfOrigin);
+    amendOnWrite(res, (r, status) => {
+      if (status !== 200) return status;
+      // A withdrawn item keeps a tombstone page (with its citation) that says 410 Gone.
+      if (gone) return 410;
+      if (link) {
         const existing = r.getHeader("link");
         r.setHeader("Link", [link, ...(existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)])]);
-      });
-    }
+      }
+      return status;
+    });
   }
   handle(req, res);
 });

@@ -56,6 +56,9 @@ const defaultLog: ServeFileLog = (message, { fileId, error }) => {
 };
 
 /** "/handle/2023.sw.kbri/1191": each segment of the handle kept as a path segment. */
+/** See scripts/server.ts. */
+export const CONTENT_LENGTH_RELAY = "X-Atrium-Content-Length";
+
 export function itemPath(handle: string): string {
   return `/handle/${handle.split("/").map(encodeURIComponent).join("/")}`;
 }
@@ -158,12 +161,12 @@ export async function serveFile(request: Request, params: FileRouteParams, deps:
   }
 
   const status = range.kind === "partial" ? 206 : 200;
-  if (range.kind === "partial") {
-    headers.set("Content-Range", `bytes ${range.start}-${range.end}/${size}`);
-    headers.set("Content-Length", String(range.end - range.start + 1));
-  } else {
-    headers.set("Content-Length", String(size));
-  }
+  const length = range.kind === "partial" ? range.end - range.start + 1 : size;
+  if (range.kind === "partial") headers.set("Content-Range", `bytes ${range.start}-${range.end}/${size}`);
+  headers.set("Content-Length", String(length));
+  // Next.js drops Content-Length from route handlers' responses; scripts/server.ts restores it
+  // from this header (download progress and PDF viewers depend on it).
+  headers.set(CONTENT_LENGTH_RELAY, String(length));
   if (method === "HEAD") return new Response(null, { status, headers });
 
   let source;

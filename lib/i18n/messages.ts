@@ -64,6 +64,7 @@ const en = {
     noFiles: "There are no files associated with this item.",
     fileAccess: { OPEN: "Open access", EMBARGOED: "Embargoed until {date}", EMBARGOED_UNDATED: "Embargoed", RESTRICTED: "Restricted to staff" },
     collections: "Appears in collections",
+    breadcrumb: "Where this item is kept",
     relatedResearchers: "Related researchers",
     metrics: "Citations",
     citedTimes: "Cited {n} times in {source}",
@@ -75,6 +76,7 @@ const en = {
     fullRecord: "Full item record",
     rights: "Rights",
     withdrawn: "This item has been withdrawn.",
+    withdrawnOn: "Withdrawn on {date}.",
     types: {
       JOURNAL_ARTICLE: "Journal article",
       CONFERENCE_PAPER: "Conference paper",
@@ -167,6 +169,7 @@ const ko: Messages = {
     noFiles: "이 자료에 첨부된 파일이 없습니다.",
     fileAccess: { OPEN: "공개", EMBARGOED: "{date}까지 엠바고", EMBARGOED_UNDATED: "엠바고", RESTRICTED: "내부 직원 전용" },
     collections: "소속 컬렉션",
+    breadcrumb: "자료 위치",
     relatedResearchers: "관련 연구자",
     metrics: "피인용",
     citedTimes: "{source} 피인용 {n}회",
@@ -178,6 +181,7 @@ const ko: Messages = {
     fullRecord: "전체 서지 정보",
     rights: "저작권",
     withdrawn: "이 자료는 철회되었습니다.",
+    withdrawnOn: "{date}에 철회되었습니다.",
     types: {
       JOURNAL_ARTICLE: "학술지 논문",
       CONFERENCE_PAPER: "학술대회 논문",

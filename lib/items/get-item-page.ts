@@ -84,3 +84,14 @@ export async function getItemUsageTotals(itemId: number): Promise<ItemUsageTotal
   });
   return { views: sum._sum.views ?? 0, downloads: sum._sum.downloads ?? 0 };
 }
+
+/** The handle of a public (published or withdrawn) item, for /items/{id} redirects. */
+export async function getPublicItemHandle(id: number): Promise<string | null> {
+  "use cache";
+  cacheTag(cacheTags.site);
+  cacheLife("max");
+  if (isBuildPhase() || !Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
+  const prisma = await getPrisma();
+  const item = await prisma.item.findUnique({ where: { id }, select: { handle: true, status: true } });
+  return item && (item.status === "PUBLISHED" || item.status === "WITHDRAWN") ? item.handle : null;
+}

@@ -1,29 +1,35 @@
-// The Link header of item pages, for scripts/server.ts. Pages come from the cache and cannot set
-// headers, so the server adds it, built from the item's linkset and remembered for a few minutes.
+// What scripts/server.ts adds to item page responses, which come from the cache and cannot set
+// headers themselves: the Signposting Link header, and 410 Gone for a withdrawn item's tombstone.
+// Both are derived from the item's linkset and remembered for a few minutes per handle.
 import { linkHeader, type Linkset } from "./signposting";
 
 const TTL_MS = 5 * 60_000;
 const MAX_ENTRIES = 20_000;
-const memo = new Map<string, { value: string | null; expires: number }>();
+
+export type ItemResponseSignals = { link: string | null; gone: boolean };
+
+const memo = new Map<string, { value: ItemResponseSignals; expires: number }>();
 
 export const ITEM_PAGE_PATH = /^\/(?:(?:en|ko)\/)?handle\/([^/]+)\/([^/]+)\/?$/;
 
-export async function itemLinkHeader(prefix: string, n: string, origin: string): Promise<string | null> {
+export async function itemResponseSignals(prefix: string, n: string, origin: string): Promise<ItemResponseSignals> {
   const key = `${prefix}/${n}`;
   const now = Date.now();
   const hit = memo.get(key);
   if (hit && hit.expires > now) return hit.value;
-  let value: string | null = null;
+  const value: ItemResponseSignals = { link: null, gone: false };
   try {
-    const url = `${origin}/handle/${prefix}/${n}/linkset`;
-    const response = await fetch(url, { headers: { accept: "application/linkset+json" } });
+    const response = await fetch(`${origin}/handle/${prefix}/${n}/linkset`, { headers: { accept: "application/linkset+json" } });
+    value.gone = response.status === 410;
     if (response.ok) {
       const linkset = (await response.json()) as Linkset;
       const base = new URL(linkset.linkset[0].anchor).origin;
-      value = linkHeader(linkset, `${base}/handle/${prefix}/${n}/linkset`);
+      value.link = linkHeader(linkset, `${base}/handle/${prefix}/${n}/linkset`);
+    } else {
+      await response.arrayBuffer(); // drain, so the connection can be reused
     }
   } catch {
-    return null; // no header is better than a slow or failed page
+    return value; // no header is better than a slow or failed page
   }
   if (memo.size >= MAX_ENTRIES) memo.delete(memo.keys().next().value!);
   memo.set(key, { value, expires: now + TTL_MS });

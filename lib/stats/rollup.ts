@@ -172,54 +172,54 @@ export async function rebuildUsageDaily(sql: Sql, range: RollupRange = {}): Prom
     // A group whose events were all folded double clicks would be a row of zeros: leave it out.
     const notEmpty = `HAVING sum(views) + sum(downloads) + sum(page_views) + sum(robot_hits) > 0`;
 
-    await tx.exec(`
-      INSERT INTO usage_daily ${columns}
-      SELECT 'ITEM', item_id, day, country, views, unique_views, downloads, unique_downloads, 0, robot_hits
-        FROM rollup_item_day
-       WHERE views + robot_hits > 0;
-
-      INSERT INTO usage_daily ${columns}
-      SELECT 'FILE', file_id, day, country, downloads, unique_downloads, downloads, unique_downloads, 0, robot_hits
-        FROM rollup_file_day
-       WHERE downloads + robot_hits > 0;
-
-      INSERT INTO usage_daily ${columns}
-      SELECT 'SITE', 0, day, country, ${sums}
-        FROM (SELECT day, country, views, unique_views, downloads, unique_downloads, 0 AS page_views, robot_hits
-                FROM rollup_item_day
-              UNION ALL
-              SELECT day, country, 0, 0, 0, 0, page_views, robot_hits
-                FROM rollup_page_day) s
-       GROUP BY day, country ${notEmpty};
-
-      INSERT INTO usage_daily ${columns}
-      SELECT 'COLLECTION', ic.collection_id, d.day, d.country,
-             sum(d.views)::int, sum(d.unique_views)::int, sum(d.downloads)::int, sum(d.unique_downloads)::int, 0,
-             sum(d.robot_hits)::int
-        FROM rollup_item_day d JOIN rollup_item_collection ic ON ic.item_id = d.item_id
-       GROUP BY ic.collection_id, d.day, d.country
-      HAVING sum(d.views) + sum(d.robot_hits) > 0;
-
-      INSERT INTO usage_daily ${columns}
-      SELECT 'UNIT', unit_id, day, country, ${sums}
-        FROM (SELECT iu.unit_id, d.day, d.country, d.views, d.unique_views, d.downloads, d.unique_downloads,
-                     0 AS page_views, d.robot_hits
-                FROM rollup_item_day d JOIN rollup_item_unit iu ON iu.item_id = d.item_id
-              UNION ALL
-              SELECT target_id, day, country, 0, 0, 0, 0, page_views, robot_hits
-                FROM rollup_page_day WHERE kind = 'UNIT_VIEW' AND target_id IS NOT NULL) s
-       GROUP BY unit_id, day, country ${notEmpty};
-
-      INSERT INTO usage_daily ${columns}
-      SELECT 'RESEARCHER', researcher_id, day, country, ${sums}
-        FROM (SELECT ir.researcher_id, d.day, d.country, d.views, d.unique_views, d.downloads, d.unique_downloads,
-                     0 AS page_views, d.robot_hits
-                FROM rollup_item_day d JOIN rollup_item_researcher ir ON ir.item_id = d.item_id
-              UNION ALL
-              SELECT target_id, day, country, 0, 0, 0, 0, page_views, robot_hits
-                FROM rollup_page_day WHERE kind = 'RESEARCHER_VIEW' AND target_id IS NOT NULL) s
-       GROUP BY researcher_id, day, country ${notEmpty};
-    `);
+    // Rows go in in primary-key order: the index then grows at its right edge instead of taking
+    // random inserts all over a tree much larger than memory, and the table ends up clustered by
+    // scope, id and day — the order dashboards read it in.
+    const order = `ORDER BY 2, 3, 4`;
+    const inserts = [
+      `INSERT INTO usage_daily ${columns}
+       SELECT 'ITEM', item_id, day, country, views, unique_views, downloads, unique_downloads, 0, robot_hits
+         FROM rollup_item_day
+        WHERE views + robot_hits > 0 ${order}`,
+      `INSERT INTO usage_daily ${columns}
+       SELECT 'FILE', file_id, day, country, downloads, unique_downloads, downloads, unique_downloads, 0, robot_hits
+         FROM rollup_file_day
+        WHERE downloads + robot_hits > 0 ${order}`,
+      `INSERT INTO usage_daily ${columns}
+       SELECT 'SITE', 0, day, country, ${sums}
+         FROM (SELECT day, country, views, unique_views, downloads, unique_downloads, 0 AS page_views, robot_hits
+                 FROM rollup_item_day
+               UNION ALL
+               SELECT day, country, 0, 0, 0, 0, page_views, robot_hits
+                 FROM rollup_page_day) s
+        GROUP BY day, country ${notEmpty} ${order}`,
+      `INSERT INTO usage_daily ${columns}
+       SELECT 'COLLECTION', ic.collection_id, d.day, d.country,
+              sum(d.views)::int, sum(d.unique_views)::int, sum(d.downloads)::int, sum(d.unique_downloads)::int, 0,
+              sum(d.robot_hits)::int
+         FROM rollup_item_day d JOIN rollup_item_collection ic ON ic.item_id = d.item_id
+        GROUP BY ic.collection_id, d.day, d.country
+       HAVING sum(d.views) + sum(d.robot_hits) > 0 ${order}`,
+      `INSERT INTO usage_daily ${columns}
+       SELECT 'UNIT', unit_id, day, country, ${sums}
+         FROM (SELECT iu.unit_id, d.day, d.country, d.views, d.unique_views, d.downloads, d.unique_downloads,
+                      0 AS page_views, d.robot_hits
+                 FROM rollup_item_day d JOIN rollup_item_unit iu ON iu.item_id = d.item_id
+               UNION ALL
+               SELECT target_id, day, country, 0, 0, 0, 0, page_views, robot_hits
+                 FROM rollup_page_day WHERE kind = 'UNIT_VIEW' AND target_id IS NOT NULL) s
+        GROUP BY unit_id, day, country ${notEmpty} ${order}`,
+      `INSERT INTO usage_daily ${columns}
+       SELECT 'RESEARCHER', researcher_id, day, country, ${sums}
+         FROM (SELECT ir.researcher_id, d.day, d.country, d.views, d.unique_views, d.downloads, d.unique_downloads,
+                      0 AS page_views, d.robot_hits
+                 FROM rollup_item_day d JOIN rollup_item_researcher ir ON ir.item_id = d.item_id
+               UNION ALL
+               SELECT target_id, day, country, 0, 0, 0, 0, page_views, robot_hits
+                 FROM rollup_page_day WHERE kind = 'RESEARCHER_VIEW' AND target_id IS NOT NULL) s
+        GROUP BY researcher_id, day, country ${notEmpty} ${order}`,
+    ];
+    for (const statement of inserts) await tx.exec(statement);
 
     const [{ rows }] = await tx.query<{ rows: number }>(
       `SELECT count(*)::int AS rows FROM usage_daily WHERE ${daysInRange}`,

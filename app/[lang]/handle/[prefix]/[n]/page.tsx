@@ -66,19 +66,15 @@ function Box({ title, id, children }: { title: string; id: string; children: Rea
 function CollectionPath({ tree, collection, lang }: { tree: UnitTree; collection: ItemPageRecord["collection"]; lang: Lang }) {
   const path = unitPath(tree, collection.unitId);
   return (
-    <nav aria-label={localized(lang, collection.name, collection.altName, collection.altLang)}>
-      <ol className="text-sm leading-6">
-        {path.map((u) => (
-          <li key={u.id} className="inline text-muted">
-            {localized(lang, u.name, u.altName, u.altLang)}
-            <span aria-hidden="true" className="px-1.5">
-              ›
-            </span>
-          </li>
-        ))}
-        <li className="inline font-medium text-ink">{localized(lang, collection.name, collection.altName, collection.altLang)}</li>
-      </ol>
-    </nav>
+    <ol className="text-sm leading-6">
+      {path.map((u) => (
+        <li key={u.id} className="inline text-muted">
+          {localized(lang, u.name, u.altName, u.altLang)}
+          <span aria-hidden="true"> › </span>
+        </li>
+      ))}
+      <li className="inline font-medium text-ink">{localized(lang, collection.name, collection.altName, collection.altLang)}</li>
+    </ol>
   );
 }
 
@@ -101,9 +97,9 @@ export default async function ItemPage({ params }: Props) {
       {item.status === "PUBLISHED" ? (
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(itemJsonLd(item, siteUrl())) }} />
       ) : null}
-      <div lang={lang}>
+      <nav aria-label={t.item.breadcrumb} lang={lang}>
         <CollectionPath tree={tree} collection={item.collection} lang={lang} />
-      </div>
+      </nav>
       <header className="mt-4 max-w-4xl">
         <p className="text-sm font-medium uppercase tracking-wide text-accent" lang={lang}>
           {typeLabel}
@@ -122,12 +118,24 @@ export default async function ItemPage({ params }: Props) {
             </span>
           ))}
         </p>
-        {item.status === "WITHDRAWN" ? (
-          <p role="status" className="mt-4 rounded-lg border border-warn px-4 py-3 text-warn" lang={lang}>
-            {t.item.withdrawn} {item.withdrawnReason}
-          </p>
-        ) : null}
       </header>
+      {item.status === "WITHDRAWN" ? (
+        <section aria-labelledby="withdrawn" lang={lang} className="mt-8 max-w-3xl rounded-xl border border-warn bg-surface p-5">
+          <h2 id="withdrawn" className="font-semibold text-warn">
+            {t.item.withdrawn}
+          </h2>
+          {item.withdrawnReason ? <p className="mt-2">{item.withdrawnReason}</p> : null}
+          {item.withdrawnAt ? (
+            <p className="mt-1 text-sm text-muted">{format(t.item.withdrawnOn, { date: item.withdrawnAt.toISOString().slice(0, 10) })}</p>
+          ) : null}
+          {citation ? (
+            <p className="mt-4 text-sm">
+              <span className="font-medium">{t.item.citation}: </span>
+              {citation}
+            </p>
+          ) : null}
+        </section>
+      ) : (
 
       <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-8">
@@ -314,6 +322,7 @@ export default async function ItemPage({ params }: Props) {
           </Box>
         </aside>
       </div>
+      )}
     </article>
   );
 }
