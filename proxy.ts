@@ -6,12 +6,26 @@ import { DEFAULT_LANG, isLang, LANG_COOKIE, langFromAcceptLanguage } from "./lib
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
+const ITEM_PAGE = /^(\/(?:en|ko))?(\/handle\/[^/]+\/[^/]+)\/?$/;
+
 export function proxy(request: NextRequest) {
-  const { pathname } = request.nextUrl;
+  // The full item record lives at ?mode=full (the URL DSpace users know), served by a page of its
+  // own so that both views stay cacheable.
+  const item = ITEM_PAGE.exec(request.nextUrl.pathname);
+  if (item && request.nextUrl.searchParams.get("mode") === "full") {
+    const url = request.nextUrl.clone();
+    url.pathname = `${item[1] ?? ""}${item[2]}/full`;
+    url.search = "";
+    return chooseLanguage(request, url.pathname, url);
+  }
+  return chooseLanguage(request, request.nextUrl.pathname);
+}
+
+function chooseLanguage(request: NextRequest, pathname: string, target?: URL) {
   const cookieLang = request.cookies.get(LANG_COOKIE)?.value;
   const explicit = /^\/(en|ko)(?=\/|$)/.exec(pathname)?.[1];
   if (explicit) {
-    const response = NextResponse.next();
+    const response = target ? NextResponse.rewrite(target) : NextResponse.next();
     if (cookieLang !== explicit) {
       response.cookies.set(LANG_COOKIE, explicit, { path: "/", maxAge: ONE_YEAR, sameSite: "lax" });
     }

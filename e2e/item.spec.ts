@@ -75,3 +75,46 @@ test.describe("the seed item page", () => {
     await expect(page.getByRole("heading", { level: 1 })).toBeInViewport();
   });
 });
+
+test.describe("reading and citing the seed item", () => {
+  test("the full item record lists every field with its qualified name", async ({ page }) => {
+    await page.goto(`/handle/${SEED_HANDLE}`);
+    await page.getByRole("link", { name: /Full item record/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/handle/${SEED_HANDLE}\\?mode=full$`));
+    const row = (element: string) => page.locator("tbody tr").filter({ has: page.locator("th", { hasText: new RegExp(`^${element.replace(/\./g, "\\.")}$`) }) });
+    await expect(row("dc.contributor.author").locator("td").first()).toHaveText(seed.authors[0]);
+    expect(await row("dc.contributor.author").locator("td:first-of-type").allTextContents()).toEqual(seed.authors);
+    await expect(row("dc.date.issued").locator("td").first()).toHaveText(seed.issueDate);
+    await expect(row("dc.identifier.issn").locator("td").first()).toHaveText(seed.issn);
+    await expect(row("dc.identifier.bibliographicCitation").locator("td").first()).toHaveText(seed.citation);
+    await expect(row("dc.title").locator("td").first()).toHaveText(seed.title);
+    await expect(row("dc.title").locator("td").nth(1)).toHaveText("en");
+    await expect(row("dc.citation.startPage").locator("td").first()).toHaveText(seed.startPage);
+  });
+
+  test("the citation switches style and copies to the clipboard", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto(`/handle/${SEED_HANDLE}`);
+    const cite = page.getByRole("region", { name: "Cite this item" });
+    await expect(cite).toContainText("Kim, J., Kim, T.-E., Lee, S.-H., & Koo, J. W. (2023).");
+    await cite.getByRole("radio", { name: "Vancouver" }).click();
+    await expect(cite).toContainText("Kim J, Kim TE, Lee SH, Koo JW.");
+    await cite.getByRole("button", { name: "Copy citation" }).click();
+    await expect(cite.getByRole("button", { name: "Copied" })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("Kim J, Kim TE, Lee SH, Koo JW.");
+    for (const name of ["BibTeX", "RIS", "EndNote", "CSL-JSON", "Dublin Core XML"]) {
+      await expect(cite.getByRole("link", { name })).toHaveAttribute("href", new RegExp(`/handle/${SEED_HANDLE}/export\\?format=`));
+    }
+  });
+
+  test("a QR code of the page, share links and the twelve-month figures are there", async ({ page }) => {
+    await page.goto(`/handle/${SEED_HANDLE}`);
+    const share = page.getByRole("region", { name: "Share" });
+    await expect(share.getByRole("img", { name: "QR code linking to this page" })).toBeVisible();
+    await expect(share.getByRole("link", { name: "Email" })).toHaveAttribute("href", /^mailto:/);
+    const usage = page.getByRole("region", { name: "Total views & downloads" });
+    await usage.getByText("Show as a table").click();
+    await expect(usage.locator("tbody tr")).toHaveCount(12);
+    await expect(usage.locator(".recharts-wrapper")).toBeVisible();
+  });
+});

@@ -69,10 +69,11 @@ async function main(): Promise<number> {
       console.log("Emptied the database and the storage folder.");
     }
 
+    const started = performance.now();
     const summary = await seedDemo(db.sql, {
       ...options,
       storage: createLocalStorage(storagePath),
-      log: (line) => console.log(`  ${line}`),
+      log: (line) => console.log(`  [${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}`),
     });
     console.log(describeSummary(summary));
     return 0;

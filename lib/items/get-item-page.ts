@@ -1,7 +1,7 @@
 // Everything the public item page shows, read in one cached call per handle.
 import { cacheLife, cacheTag } from "next/cache";
 import { cacheTags } from "../cache";
-import { getPrisma, isBuildPhase } from "../db";
+import { getPrisma, getSql, isBuildPhase } from "../db";
 import { isHandle } from "./handle";
 import { decideFileAccess, nextAccessChange, type AccessDecision } from "../files/access";
 
@@ -70,19 +70,44 @@ export async function getPublicItem(handle: string): Promise<ItemPageRecord | nu
   };
 }
 
-export type ItemUsageTotals = { views: number; downloads: number };
+export type MonthlyUsage = { month: string; views: number; downloads: number };
+export type ItemUsage = { views: number; downloads: number; months: MonthlyUsage[] };
 
-/** All-time views and downloads of an item, from the daily rollups (refreshed hourly in pages). */
-export async function getItemUsageTotals(itemId: number): Promise<ItemUsageTotals> {
+/** The last twelve calendar months (UTC), oldest first, as "YYYY-MM". */
+export function lastTwelveMonths(now: Date): string[] {
+  return Array.from({ length: 12 }, (_, i) => {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11 + i, 1));
+    return d.toISOString().slice(0, 7);
+  });
+}
+
+/** All-time views and downloads of an item and its last twelve months, from the daily rollups. */
+export async function getItemUsage(itemId: number): Promise<ItemUsage> {
   "use cache";
   cacheLife("hours");
-  if (isBuildPhase()) return { views: 0, downloads: 0 };
-  const prisma = await getPrisma();
-  const sum = await prisma.usageDaily.aggregate({
-    where: { scope: "ITEM", scopeId: itemId },
-    _sum: { views: true, downloads: true },
-  });
-  return { views: sum._sum.views ?? 0, downloads: sum._sum.downloads ?? 0 };
+  const months = lastTwelveMonths(new Date());
+  if (isBuildPhase()) return { views: 0, downloads: 0, months: months.map((month) => ({ month, views: 0, downloads: 0 })) };
+  const sql = await getSql();
+  const rows = await sql.query<{ month: string | null; views: string; downloads: string }>(
+    `SELECT to_char(date_trunc('month', day), 'YYYY-MM') AS month, sum(views) AS views, sum(downloads) AS downloads
+       FROM usage_daily WHERE scope = 'ITEM' AND scope_id = $1 AND day >= $2::date
+      GROUP BY 1`,
+    [itemId, `${months[0]}-01`],
+  );
+  const totals = await sql.query<{ views: string | null; downloads: string | null }>(
+    `SELECT sum(views) AS views, sum(downloads) AS downloads FROM usage_daily WHERE scope = 'ITEM' AND scope_id = $1`,
+    [itemId],
+  );
+  const byMonth = new Map(rows.filter((r) => r.month).map((r) => [r.month!, r]));
+  return {
+    views: Number(totals[0]?.views ?? 0),
+    downloads: Number(totals[0]?.downloads ?? 0),
+    months: months.map((month) => ({
+      month,
+      views: Number(byMonth.get(month)?.views ?? 0),
+      downloads: Number(byMonth.get(month)?.downloads ?? 0),
+    })),
+  };
 }
 
 /** The handle of a public (published or withdrawn) item, for /items/{id} redirects. */

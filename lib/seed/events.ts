@@ -116,13 +116,12 @@ const REFERRER_TABLE = new AliasTable(REFERRERS.map((r) => r[1]));
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-type Visit = { events: UsageEventSeed[] };
-
 export type EventStats = { total: number; robots: number; uncounted: number; downloads: number };
 
 /**
  * Generates `options.total` events (exactly) and passes them to `sink` in chronological batches
- * of about `batchSize`. Event ids are 1…total in time order.
+ * of about `batchSize`. Event ids are 1…total in time order. One batch is written while the next
+ * is generated (the database works while JavaScript does), never more than one at a time.
  */
 export async function generateEvents(
   random: Random,
@@ -173,6 +172,17 @@ export async function generateEvents(
   const unitTable = targets.units.length ? new AliasTable(targets.units.map((u) => u.weight)) : null;
   const returningPool = Math.max(500, Math.floor(options.total / 40));
   const robotCount = 40;
+
+  let writing: Promise<void> | null = null;
+  let failure: { error: unknown } | null = null;
+  const flush = async (events: UsageEventSeed[], firstId: number) => {
+    if (writing) await writing;
+    if (failure) throw failure.error;
+    // Caught here and rethrown at the next flush, so a failed write is never an unhandled rejection.
+    writing = sink(events, firstId).catch((error: unknown) => {
+      failure = { error };
+    });
+  };
 
   let nextVisitor = 1;
   let nextId = 1;
@@ -243,95 +253,97 @@ export async function generateEvents(
       return oldest;
     };
 
+    // The visit being generated: who, from where, and whether a robot. Events past the day's end
+    // or the day's budget are dropped (a visit cut short by midnight or by the total).
     const events: UsageEventSeed[] = [];
-    const push = (visit: Visit, e: Omit<UsageEventSeed, "counted" | "robot"> & { counted?: boolean; robot?: boolean }) => {
-      if (e.t >= dayEnd || e.t < dayStart) return false;
-      visit.events.push({ counted: true, robot: false, ...e });
+    let visitor = "";
+    let country = "";
+    let robot = false;
+    const emit = (t: number, kind: number, item: number, file: number, researcher: number, unit: number, referrer: string, counted: boolean) => {
+      if (t >= dayEnd || events.length >= budget) return false;
+      events.push({ t, kind, item, file, researcher, unit, visitor, country, robot, counted, referrer });
       return true;
     };
 
     while (events.length < budget) {
-      const visit: Visit = { events: [] };
       const type = r.next();
       if (type < 0.028) {
         // A robot: a burst of requests at any hour, mostly item pages, some files.
         const bot = r.int(1, robotCount);
-        const country = ROBOT_COUNTRIES[hash32(`bot:${bot}`) % ROBOT_COUNTRIES.length][0];
-        const visitor = visitorHash(`bot:${bot}`);
+        robot = true;
+        country = ROBOT_COUNTRIES[hash32(`bot:${bot}`) % ROBOT_COUNTRIES.length][0];
+        visitor = visitorHash(`bot:${bot}`);
         let t = dayStart + Math.floor(r.next() * DAY);
         const n = r.geometric(6);
         for (let k = 0; k < n; k++) {
           const what = r.next();
-          const base = { t, item: 0, file: 0, researcher: 0, unit: 0, visitor, country, referrer: "", robot: true };
           if (what < 0.7) {
             const item = items[Math.floor(r.next() * items.length)];
-            if (item.publishedAt <= t) push(visit, { ...base, kind: ITEM_VIEW, item: item.id });
+            if (item.publishedAt <= t) emit(t, ITEM_VIEW, item.id, 0, 0, 0, "", true);
           } else if (what < 0.9 && downloadable.length) {
             const item = items[downloadable[Math.floor(r.next() * downloadable.length)]];
-            if (item.files[0].openFrom <= t) push(visit, { ...base, kind: FILE_DOWNLOAD, item: item.id, file: item.files[0].id });
+            if (item.files[0].openFrom <= t) emit(t, FILE_DOWNLOAD, item.id, item.files[0].id, 0, 0, "", true);
           } else if (what < 0.96 && targets.researchers.length) {
-            push(visit, { ...base, kind: RESEARCHER_VIEW, researcher: targets.researchers[Math.floor(r.next() * targets.researchers.length)].id });
+            emit(t, RESEARCHER_VIEW, 0, 0, targets.researchers[Math.floor(r.next() * targets.researchers.length)].id, 0, "", true);
           } else if (targets.units.length) {
-            push(visit, { ...base, kind: UNIT_VIEW, unit: targets.units[Math.floor(r.next() * targets.units.length)].id });
+            emit(t, UNIT_VIEW, 0, 0, 0, targets.units[Math.floor(r.next() * targets.units.length)].id, "", true);
           }
           t += r.int(1_000, 20_000);
         }
-      } else {
-        // A person: a returning visitor or a new one, from a country, at a local working hour.
-        const visitorId = r.chance(0.3) ? Math.floor(returningPool * r.next() * r.next()) : returningPool + nextVisitor++;
-        const [country, , offset] = COUNTRIES[COUNTRY_TABLE.draw(r)];
-        const visitor = visitorHash(`v:${visitorId}`);
-        const localHour = HOUR_TABLE.draw(r);
-        let t = dayStart + (((localHour - offset) % 24) + 24) % 24 * HOUR + Math.floor(r.next() * HOUR);
-        const referrer = r.chance(0.5) ? REFERRERS[REFERRER_TABLE.draw(r)][0] : "";
-        const base = { item: 0, file: 0, researcher: 0, unit: 0, visitor, country };
-        let firstReferrer = referrer;
-        const viewItem = (index: number) => {
-          const item = items[index];
-          const ok = push(visit, { ...base, t, kind: ITEM_VIEW, item: item.id, referrer: firstReferrer });
-          firstReferrer = "";
-          if (!ok) return;
-          if (r.chance(0.03)) push(visit, { ...base, t: t + r.int(1_000, 25_000), kind: ITEM_VIEW, item: item.id, referrer: "", counted: false });
-          const open = item.files.filter((f) => f.openFrom <= t);
-          if (open.length && r.chance(0.25)) {
-            t += r.int(5_000, 90_000);
-            const file = open.length > 1 && r.chance(0.2) ? open[1] : open[0];
-            push(visit, { ...base, t, kind: FILE_DOWNLOAD, item: item.id, file: file.id, referrer: "" });
-            if (r.chance(0.02)) push(visit, { ...base, t: t + r.int(500, 20_000), kind: FILE_DOWNLOAD, item: item.id, file: file.id, referrer: "", counted: false });
-          }
-          t += r.int(20_000, 360_000);
-        };
+        continue;
+      }
 
-        if (type < 0.123 && researcherTable) {
-          const researcher = targets.researchers[researcherTable.draw(r)];
-          push(visit, { ...base, t, kind: RESEARCHER_VIEW, researcher: researcher.id, referrer: firstReferrer });
-          firstReferrer = "";
-          if (r.chance(0.02)) push(visit, { ...base, t: t + r.int(1_000, 20_000), kind: RESEARCHER_VIEW, researcher: researcher.id, referrer: "", counted: false });
-          t += r.int(15_000, 200_000);
-          if (r.chance(0.5) && researcher.itemIndexes.length) {
-            for (let k = r.int(1, 2); k > 0; k--) {
-              const index = researcher.itemIndexes[Math.floor(r.next() * researcher.itemIndexes.length)];
-              viewItem(publishedBy(index, t) ? index : pickItem(t));
-            }
-          }
-        } else if (type < 0.18 && unitTable) {
-          const unit = targets.units[unitTable.draw(r)];
-          push(visit, { ...base, t, kind: UNIT_VIEW, unit: unit.id, referrer: firstReferrer });
-          firstReferrer = "";
-          t += r.int(15_000, 200_000);
-          if (r.chance(0.4)) viewItem(pickItem(t, unit.groupId ?? undefined));
-        } else {
-          let index = pickItem(t);
-          viewItem(index);
-          for (let k = r.geometric(1.6) - 1; k > 0; k--) {
-            index = pickItem(t, items[index].groupId);
-            viewItem(index);
+      // A person: a returning visitor or a new one, from a country, at a local working hour.
+      const visitorId = r.chance(0.3) ? Math.floor(returningPool * r.next() * r.next()) : returningPool + nextVisitor++;
+      const [code, , offset] = COUNTRIES[COUNTRY_TABLE.draw(r)];
+      robot = false;
+      country = code;
+      visitor = visitorHash(`v:${visitorId}`);
+      const localHour = HOUR_TABLE.draw(r);
+      let t = dayStart + ((((localHour - offset) % 24) + 24) % 24) * HOUR + Math.floor(r.next() * HOUR);
+      let referrer = r.chance(0.5) ? REFERRERS[REFERRER_TABLE.draw(r)][0] : "";
+      const viewItem = (index: number) => {
+        const item = items[index];
+        const ok = emit(t, ITEM_VIEW, item.id, 0, 0, 0, referrer, true);
+        referrer = "";
+        if (!ok) return;
+        if (r.chance(0.03)) emit(t + r.int(1_000, 25_000), ITEM_VIEW, item.id, 0, 0, 0, "", false);
+        let open = 0;
+        for (const f of item.files) if (f.openFrom <= t) open++;
+        if (open > 0 && r.chance(0.25)) {
+          t += r.int(5_000, 90_000);
+          const file = open > 1 && r.chance(0.2) ? item.files[1] : item.files[0];
+          emit(t, FILE_DOWNLOAD, item.id, file.id, 0, 0, "", true);
+          if (r.chance(0.02)) emit(t + r.int(500, 20_000), FILE_DOWNLOAD, item.id, file.id, 0, 0, "", false);
+        }
+        t += r.int(20_000, 360_000);
+      };
+
+      if (type < 0.123 && researcherTable) {
+        const researcher = targets.researchers[researcherTable.draw(r)];
+        emit(t, RESEARCHER_VIEW, 0, 0, researcher.id, 0, referrer, true);
+        referrer = "";
+        if (r.chance(0.02)) emit(t + r.int(1_000, 20_000), RESEARCHER_VIEW, 0, 0, researcher.id, 0, "", false);
+        t += r.int(15_000, 200_000);
+        if (r.chance(0.5) && researcher.itemIndexes.length) {
+          for (let k = r.int(1, 2); k > 0; k--) {
+            const index = researcher.itemIndexes[Math.floor(r.next() * researcher.itemIndexes.length)];
+            viewItem(publishedBy(index, t) ? index : pickItem(t));
           }
         }
-      }
-      for (const e of visit.events) {
-        if (events.length >= budget) break;
-        events.push(e);
+      } else if (type < 0.18 && unitTable) {
+        const unit = targets.units[unitTable.draw(r)];
+        emit(t, UNIT_VIEW, 0, 0, 0, unit.id, referrer, true);
+        referrer = "";
+        t += r.int(15_000, 200_000);
+        if (r.chance(0.4)) viewItem(pickItem(t, unit.groupId ?? undefined));
+      } else {
+        let index = pickItem(t);
+        viewItem(index);
+        for (let k = r.geometric(1.6) - 1; k > 0; k--) {
+          index = pickItem(t, items[index].groupId);
+          viewItem(index);
+        }
       }
     }
 
@@ -343,14 +355,16 @@ export async function generateEvents(
       batch.push(e);
       nextId++;
       if (batch.length >= batchSize) {
-        await sink(batch, batchFirstId);
+        await flush(batch, batchFirstId);
         batchFirstId = nextId;
         batch = [];
       }
     }
     stats.total += events.length;
   }
-  if (batch.length) await sink(batch, batchFirstId);
+  if (batch.length) await flush(batch, batchFirstId);
+  if (writing) await writing;
+  if (failure) throw (failure as { error: unknown }).error;
   return stats;
 }
 

@@ -1,12 +1,17 @@
 // The model record (data/seed-item.json, a real KBRI ScholarWorks item page), read at run time and
 // turned into the item, contributors and metrics the demonstration data carries verbatim.
 import fs from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { ContributorSeed, ItemSeed, MetricSeed } from "./items";
 import type { ResearcherSeed } from "./researchers";
 
-export const SEED_ITEM_PATH = fileURLToPath(new URL("./data/seed-item.json", import.meta.url));
+/** Next to this module; from the project folder when a bundler has moved the module elsewhere. */
+export const SEED_ITEM_PATH = (() => {
+  const beside = fileURLToPath(new URL("./data/seed-item.json", import.meta.url));
+  return fs.existsSync(beside) ? beside : path.resolve(process.cwd(), "lib/seed/data/seed-item.json");
+})();
 
 const ZSeedRecord = z.object({
   handle: z.string().regex(/^[^/]+\/\d+$/),

@@ -5,7 +5,12 @@ import { isLang, localized, type Lang } from "@/lib/i18n/config";
 import { format, messages } from "@/lib/i18n/messages";
 import { citationLine, doiUrl, formatBytes, formatIssueDate, languageName, metricSourceName } from "@/lib/items/format";
 import { formatEmbargoDate } from "@/lib/files/access";
-import { getItemUsageTotals, getPublicItem, type ItemPageRecord } from "@/lib/items/get-item-page";
+import { CiteBox } from "@/components/item/cite-box";
+import { UsageMonths } from "@/components/item/usage-panel";
+import { CITATION_STYLES, formatCitation } from "@/lib/export/citation";
+import { EXPORT_FORMATS, exportPath } from "@/lib/export/media";
+import { getItemUsage, getPublicItem, type ItemPageRecord } from "@/lib/items/get-item-page";
+import { qrSvg } from "@/lib/items/qr";
 import { handleFromSegments } from "@/lib/items/handle";
 import { highwireTags, itemJsonLd, jsonForScript } from "@/lib/items/scholar-meta";
 import { getUnitTree, unitPath, type UnitTree } from "@/lib/units/tree";
@@ -52,6 +57,24 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
+function TermLinks({ terms }: { terms: string[] }) {
+  return (
+    <ul className="flex flex-wrap gap-1.5">
+      {terms.map((term) => (
+        <li key={term}>
+          <Link
+            href={`/search?subject=${encodeURIComponent(term)}`}
+            prefetch={false}
+            className="inline-block rounded-full bg-sunken px-2.5 py-0.5 text-sm text-ink no-underline hover:bg-accent-soft"
+          >
+            {term}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Box({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
   return (
     <section aria-labelledby={id} className="rounded-xl border border-line bg-surface p-5">
@@ -82,14 +105,20 @@ export default async function ItemPage({ params }: Props) {
   const { lang, handle, item } = await load(params);
   if (!item) notFound();
   const t = messages(lang);
-  const [tree, usage] = await Promise.all([getUnitTree(), getItemUsageTotals(item.id)]);
+  const base = siteUrl();
+  const pageUrl = `${base}/handle/${handle}`;
+  const [tree, usage, qr] = await Promise.all([getUnitTree(), getItemUsage(item.id), qrSvg(pageUrl)]);
+  const styleNames = { apa: "APA", vancouver: "Vancouver", harvard: "Harvard" } as const;
+  const citations = CITATION_STYLES.map((style) => ({ ...formatCitation(item, style, lang, { baseUrl: base }), label: styleNames[style] }));
+  const altmetric = item.metrics.find((m) => m.source === "altmetric");
+  const citationMetrics = item.metrics.filter((m) => m.source !== "altmetric");
   const number = (n: number) => n.toLocaleString(lang === "ko" ? "ko-KR" : "en-US");
   const title = item.title;
   const altTitle = item.alternativeTitle;
   const collections = [item.collection, ...item.mappedCollections.map((m) => m.collection)];
   const researchers = item.contributors.flatMap((c) => (c.researcher ? [c.researcher] : []));
   const citation = citationLine(item);
-  const handleUrl = item.uri ?? `${siteUrl()}/handle/${handle}`;
+  const handleUrl = item.uri ?? pageUrl;
   const typeLabel = t.item.types[item.type];
 
   return (
@@ -144,7 +173,18 @@ export default async function ItemPage({ params }: Props) {
               <h2 id="abstract" className="mb-2 text-lg font-semibold tracking-tight" lang={lang}>
                 {t.item.abstract}
               </h2>
-              <p className="max-w-prose text-[1.02rem] leading-7 whitespace-pre-line">{item.abstract}</p>
+              {item.abstract.length > 1600 ? (
+                <details className="group max-w-prose">
+                  <summary className="list-none">
+                    <p className="line-clamp-[12] text-[1.02rem] leading-7 whitespace-pre-line group-open:line-clamp-none">{item.abstract}</p>
+                    <span className="mt-1 inline-block text-sm font-medium text-accent group-open:hidden" lang={lang}>
+                      {t.item.more}
+                    </span>
+                  </summary>
+                </details>
+              ) : (
+                <p className="max-w-prose text-[1.02rem] leading-7 whitespace-pre-line">{item.abstract}</p>
+              )}
               {item.altAbstract ? (
                 <p className="mt-4 max-w-prose leading-7 whitespace-pre-line text-muted" lang={item.altAbstractLang ?? undefined}>
                   {item.altAbstract}
@@ -190,8 +230,8 @@ export default async function ItemPage({ params }: Props) {
                   </a>
                 </Field>
               ) : null}
-              {item.keywords.length ? <Field label={t.item.keywords}>{item.keywords.join("; ")}</Field> : null}
-              {item.subjects.length ? <Field label={t.item.subjects}>{item.subjects.join("; ")}</Field> : null}
+              {item.keywords.length ? <Field label={t.item.keywords}><TermLinks terms={item.keywords} /></Field> : null}
+              {item.subjects.length ? <Field label={t.item.subjects}><TermLinks terms={item.subjects} /></Field> : null}
               {item.language ? <Field label={t.item.language}>{languageName(item.language, lang)}</Field> : null}
               {item.license ? (
                 <Field label={t.item.license}>
@@ -199,6 +239,11 @@ export default async function ItemPage({ params }: Props) {
                 </Field>
               ) : null}
             </dl>
+            <p className="mt-3 text-sm">
+              <Link href={`/handle/${handle}?mode=full`} prefetch={false}>
+                {t.item.fullRecord} →
+              </Link>
+            </p>
           </section>
 
           <div lang={lang}>
@@ -228,6 +273,17 @@ export default async function ItemPage({ params }: Props) {
                         <span className="text-sm text-muted">
                           {formatBytes(f.size, lang)} · {f.mimeType} · {access}
                         </span>
+                        {f.isOpen && f.mimeType === "application/pdf" ? (
+                          <details className="w-full">
+                            <summary className="text-sm font-medium text-accent">{t.item.preview}</summary>
+                            <iframe
+                              title={`${t.item.preview}: ${f.fileName}`}
+                              src={`/files/${f.id}/${encodeURIComponent(f.fileName)}#view=FitH`}
+                              loading="lazy"
+                              className="mt-2 h-[70vh] w-full rounded-lg border border-line bg-white"
+                            />
+                          </details>
+                        ) : null}
                       </li>
                     );
                   })}
@@ -235,17 +291,36 @@ export default async function ItemPage({ params }: Props) {
               )}
             </Box>
           </div>
+
+          <div lang={lang}>
+            <Box title={t.item.cite} id="cite">
+              <CiteBox
+                citations={citations.map((c) => ({ style: c.style, label: c.label, html: c.html, text: c.text }))}
+                labels={{ style: t.item.citationStyle, copy: t.item.copy, copied: t.item.copied }}
+              />
+              <h3 className="mt-5 text-sm font-semibold">{t.item.export}</h3>
+              <ul className="mt-2 flex flex-wrap gap-2">
+                {EXPORT_FORMATS.map((f) => (
+                  <li key={f}>
+                    <a href={exportPath(handle, f)} className="inline-block rounded-lg border border-line px-3 py-1.5 text-sm no-underline hover:border-accent">
+                      {t.item.exportNames[f]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </Box>
+          </div>
         </div>
 
         <aside className="space-y-5" lang={lang}>
           <Box title={t.item.metrics} id="metrics">
-            {item.metrics.length === 0 ? (
+            {citationMetrics.length === 0 ? (
               <p className="text-sm text-muted">
                 {format(t.item.unknownMetric, { source: `${metricSourceName("webofscience")}, ${metricSourceName("scopus")}` })}
               </p>
             ) : (
               <ul className="space-y-1.5 text-sm">
-                {item.metrics.map((m) => (
+                {citationMetrics.map((m) => (
                   <li key={m.id}>
                     {format(m.value === 1 ? t.item.citedOnce : t.item.citedTimes, {
                       n: number(m.value),
@@ -269,6 +344,39 @@ export default async function ItemPage({ params }: Props) {
                 <dd className="text-2xl font-semibold tabular-nums">{number(usage.downloads)}</dd>
               </div>
             </dl>
+            <UsageMonths
+              data={usage.months}
+              locale={lang === "ko" ? "ko-KR" : "en-US"}
+              labels={{ views: t.item.views, downloads: t.item.downloads, months: t.months, lastYear: t.item.lastYear, showTable: t.item.showTable, month: t.item.month }}
+            />
+          </Box>
+
+          <Box title={t.item.attention} id="attention">
+            {altmetric ? (
+              <div className="flex items-center gap-4">
+                <span
+                  className="flex h-14 w-14 shrink-0 items-center justify-center rounded-full border-4 border-accent text-lg font-semibold tabular-nums"
+                  aria-hidden="true"
+                >
+                  {number(altmetric.value)}
+                </span>
+                <span className="text-sm">
+                  {t.item.altmetricScore}: <span className="font-semibold">{number(altmetric.value)}</span>
+                  {item.doi ? (
+                    <a href={`https://www.altmetric.com/details/doi/${item.doi}`} className="block">
+                      {t.item.attentionDetails}
+                    </a>
+                  ) : null}
+                </span>
+              </div>
+            ) : (
+              <p className="text-sm text-muted">{t.item.noAttention}</p>
+            )}
+            {item.doi ? (
+              <p className="mt-3 text-sm">
+                <a href={`https://badge.dimensions.ai/details/doi/${item.doi}`}>{t.item.dimensions}</a>
+              </p>
+            ) : null}
           </Box>
 
           {researchers.length ? (
@@ -319,6 +427,30 @@ export default async function ItemPage({ params }: Props) {
                 </li>
               ))}
             </ul>
+          </Box>
+          <Box title={t.item.share} id="share">
+            <div className="flex items-start gap-4">
+              <figure className="w-28 shrink-0 overflow-hidden rounded-lg border border-line bg-white p-1">
+                {/* An inline SVG data URL: nothing for next/image to optimise. */}
+                {/* eslint-disable-next-line @next/next/no-img-element */}
+                <img src={`data:image/svg+xml;utf8,${encodeURIComponent(qr)}`} alt={t.item.qrAlt} width={104} height={104} />
+                <figcaption className="sr-only">{t.item.qr}</figcaption>
+              </figure>
+              <ul className="space-y-1 text-sm">
+                <li>
+                  <a href={`mailto:?subject=${encodeURIComponent(item.title)}&body=${encodeURIComponent(pageUrl)}`}>{t.item.shareEmail}</a>
+                </li>
+                <li>
+                  <a href={`https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(pageUrl)}`}>LinkedIn</a>
+                </li>
+                <li>
+                  <a href={`https://x.com/intent/post?url=${encodeURIComponent(pageUrl)}&text=${encodeURIComponent(item.title)}`}>X</a>
+                </li>
+                <li>
+                  <a href={`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(pageUrl)}`}>Facebook</a>
+                </li>
+              </ul>
+            </div>
           </Box>
         </aside>
       </div>
