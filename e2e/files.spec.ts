@@ -9,6 +9,7 @@ test("the item page lists its files and tells Scholar only about the open PDF", 
   await expect(files.getByRole("link", { name: E2E.withFiles.openFile })).toBeVisible();
   await expect(files).toContainText("Open access");
   await expect(files).toContainText(`Embargoed until ${E2E.withFiles.embargoUntil}`);
+  await expect(files).toContainText("0 downloads");
   const pdfUrls = await page.locator('head meta[name="citation_pdf_url"]').evaluateAll((els) => els.map((e) => e.getAttribute("content")));
   expect(pdfUrls).toHaveLength(1);
   expect(pdfUrls[0]).toContain(E2E.withFiles.openFile);

@@ -4,13 +4,15 @@ import { GeistSans } from "geist/font/sans";
 import { notFound } from "next/navigation";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SITE_NAME, SiteHeader } from "@/components/layout/site-header";
-import { isLang, LANGS } from "@/lib/i18n/config";
+import { isLang } from "@/lib/i18n/config";
 import { messages } from "@/lib/i18n/messages";
 import { siteUrl } from "@/lib/env";
 import "../globals.css";
 
+// Pages are rendered on their first visit, not at build time (the build has no database), and
+// then served from the cache. A placeholder keeps the build's route validation satisfied.
 export function generateStaticParams() {
-  return LANGS.map((lang) => ({ lang }));
+  return [{ lang: "_" }];
 }
 
 export async function generateMetadata({ params }: LayoutProps<"/[lang]">): Promise<Metadata> {

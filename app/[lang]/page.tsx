@@ -1,4 +1,4 @@
-import { connection } from "next/server";
+import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ItemSummaryList } from "@/components/item/item-summary-list";
 import { SearchForm } from "@/components/layout/search-form";
@@ -30,7 +30,6 @@ function Skeleton({ lines = 4 }: { lines?: number }) {
 }
 
 async function Totals({ lang }: { lang: Lang }) {
-  await connection();
   const t = messages(lang);
   const totals = await getSiteTotals();
   const figures = [
@@ -56,26 +55,24 @@ async function Totals({ lang }: { lang: Lang }) {
 }
 
 async function Recent({ lang }: { lang: Lang }) {
-  await connection();
   const items = await getRecentItems(8);
   return items.length ? <ItemSummaryList items={items} lang={lang} /> : <p className="text-muted">{messages(lang).home.noItems}</p>;
 }
 
 async function MostViewed({ lang }: { lang: Lang }) {
-  await connection();
   const items = await getMostViewedItems(5);
   return items.length ? <ItemSummaryList items={items} lang={lang} views /> : <p className="text-muted">{messages(lang).home.noViews}</p>;
 }
 
 async function Tree({ lang }: { lang: Lang }) {
-  await connection();
   const tree = await getUnitTree();
   return <UnitTreeView roots={tree.roots} lang={lang} />;
 }
 
 export default async function HomePage({ params }: PageProps<"/[lang]">) {
   const { lang: raw } = await params;
-  const lang: Lang = isLang(raw) ? raw : "en";
+  if (!isLang(raw)) notFound(); // the build's placeholder language
+  const lang: Lang = raw;
   const t = messages(lang);
   return (
     <div className="mx-auto max-w-6xl px-4 sm:px-6">

@@ -71,7 +71,7 @@ export async function getPublicItem(handle: string): Promise<ItemPageRecord | nu
 }
 
 export type MonthlyUsage = { month: string; views: number; downloads: number };
-export type ItemUsage = { views: number; downloads: number; months: MonthlyUsage[] };
+export type ItemUsage = { views: number; downloads: number; months: MonthlyUsage[]; fileDownloads: Record<number, number> };
 
 /** The last twelve calendar months (UTC), oldest first, as "YYYY-MM". */
 export function lastTwelveMonths(now: Date): string[] {
@@ -81,12 +81,12 @@ export function lastTwelveMonths(now: Date): string[] {
   });
 }
 
-/** All-time views and downloads of an item and its last twelve months, from the daily rollups. */
-export async function getItemUsage(itemId: number): Promise<ItemUsage> {
+/** All-time views and downloads of an item, its last twelve months and each file's downloads, from the daily rollups. */
+export async function getItemUsage(itemId: number, fileIds: number[]): Promise<ItemUsage> {
   "use cache";
   cacheLife("hours");
   const months = lastTwelveMonths(new Date());
-  if (isBuildPhase()) return { views: 0, downloads: 0, months: months.map((month) => ({ month, views: 0, downloads: 0 })) };
+  if (isBuildPhase()) return { views: 0, downloads: 0, months: months.map((month) => ({ month, views: 0, downloads: 0 })), fileDownloads: {} };
   const sql = await getSql();
   const rows = await sql.query<{ month: string | null; views: string; downloads: string }>(
     `SELECT to_char(date_trunc('month', day), 'YYYY-MM') AS month, sum(views) AS views, sum(downloads) AS downloads
@@ -98,8 +98,15 @@ export async function getItemUsage(itemId: number): Promise<ItemUsage> {
     `SELECT sum(views) AS views, sum(downloads) AS downloads FROM usage_daily WHERE scope = 'ITEM' AND scope_id = $1`,
     [itemId],
   );
+  const files = fileIds.length
+    ? await sql.query<{ id: number; downloads: string }>(
+        `SELECT scope_id AS id, sum(downloads) AS downloads FROM usage_daily WHERE scope = 'FILE' AND scope_id = ANY($1::int[]) GROUP BY scope_id`,
+        [fileIds],
+      )
+    : [];
   const byMonth = new Map(rows.filter((r) => r.month).map((r) => [r.month!, r]));
   return {
+    fileDownloads: Object.fromEntries(files.map((f) => [f.id, Number(f.downloads)])),
     views: Number(totals[0]?.views ?? 0),
     downloads: Number(totals[0]?.downloads ?? 0),
     months: months.map((month) => ({

@@ -82,7 +82,7 @@ export async function renderPdf(content: PdfContent): Promise<Uint8Array> {
   first.y -= 24;
   paragraph(first, content.title, bold, 17, INK, 1.3);
   first.y -= 6;
-  paragraph(first, content.authors.join(", "), regular, 11, INK);
+  paragraph(first, content.authors.join("; "), regular, 11, INK);
   if (content.citation) paragraph(first, content.citation, italic, 10, MUTED);
   paragraph(first, content.handleUrl, regular, 9, ACCENT);
   first.y -= 14;
@@ -290,7 +290,6 @@ export function renderAvatarSvg(displayName: string): Buffer {
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256" role="img" aria-label="${escapeXml(displayName)}">` +
     `<rect width="256" height="256" fill="${colour}"/>` +
-    `<circle cx="128" cy="104" r="92" fill="#ffffff" fill-opacity="0.06"/>` +
     `<text x="128" y="128" dy="0.35em" text-anchor="middle" fill="#ffffff" ` +
     `font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans KR', sans-serif" font-size="100" font-weight="600" letter-spacing="2">${initials}</text>` +
     `</svg>\n`;

@@ -406,7 +406,11 @@ export async function seedDemo(sql: Sql, options: SeedOptions): Promise<SeedSumm
     const researcherGroups = new Map<number, GroupRuntime>();
     for (const r of researchers) {
       researcherGroups.set(r.id, r.groups[0]);
-      for (const g of r.groups) researchersByGroup.set(g.id, [...(researchersByGroup.get(g.id) ?? []), r]);
+      for (const g of r.groups) {
+        const list = researchersByGroup.get(g.id) ?? [];
+        list.push(r);
+        researchersByGroup.set(g.id, list);
+      }
     }
     const seedPublishedAt = Math.min(Date.UTC(2023, 8, 12, 2, 31, 7), now - DAY);
     const plans = planItems(root.fork("plan"), {
@@ -473,7 +477,7 @@ export async function seedDemo(sql: Sql, options: SeedOptions): Promise<SeedSumm
                 authors: g.contributors.filter((c) => c.role === "AUTHOR" || c.role === "INVENTOR" || c.role === "EDITOR").map((c) => c.name),
                 citation: g.pdf.citation,
                 abstract: g.pdf.abstract,
-                handleUrl: `Handle: ${g.item.handle}${g.item.doi ? `   DOI: ${g.item.doi}` : ""}`,
+                handleUrl: `Handle: ${g.item.handle}${g.item.doi ? `  |  DOI: ${g.item.doi}` : ""}`,
                 year: g.item.issueYear ?? opts.today.getUTCFullYear(),
                 marker,
                 createdAt: g.item.createdAt,

@@ -6,7 +6,7 @@
 import { formatHandle, formatIsbn13, formatOrcid } from "./identifiers";
 import type { ItemTypeName } from "./institute";
 import { externalPerson } from "./names";
-import type { Random } from "./random";
+import { AliasTable, type Random } from "./random";
 import type { ResearcherSeed } from "./researchers";
 import type { CollectionRuntime, GroupRuntime } from "./structure";
 import {
@@ -169,12 +169,14 @@ export function planItems(random: Random, ctx: PlanContext): ItemPlan[] {
     years.push([year, (1 + 0.13 * k) * (year === thisYear ? Math.max(0.05, yearFraction) : 1)]);
   }
   const groupWeights = ctx.groups.map((g) => [g, g.spec.weight] as const);
+  const allowedTypes = new Map(
+    ctx.groups.map((g) => [g, TYPE_WEIGHTS.filter(([type]) => [...g.collections.values()].some((c) => c.kind.types.includes(type)))]),
+  );
 
   const plans: Omit<ItemPlan, "id" | "handleNumber">[] = [];
   for (let i = 0; i < ctx.count; i++) {
     const group = random.weighted(groupWeights);
-    const allowed = TYPE_WEIGHTS.filter(([type]) => [...group.collections.values()].some((c) => c.kind.types.includes(type)));
-    const type = random.weighted(allowed);
+    const type = random.weighted(allowedTypes.get(group)!);
     const collection = [...group.collections.values()].find((c) => c.kind.types.includes(type))!;
     const status = random.weighted<ItemStatusName>([
       ["PUBLISHED", 94],
@@ -206,7 +208,7 @@ export function planItems(random: Random, ctx: PlanContext): ItemPlan[] {
       publishedAt = Math.min(date + random.int(5, 150) * DAY + random.int(0, DAY - 1), now - random.int(3_600_000, 3 * DAY));
       createdAt = publishedAt - random.int(0, 10) * DAY - random.int(0, DAY - 1);
       if (status === "WITHDRAWN") withdrawnAt = Math.min(publishedAt + random.int(30, 600) * DAY, now - random.int(1, 30) * DAY);
-      if (withdrawnAt !== null && withdrawnAt <= publishedAt) withdrawnAt = publishedAt + DAY;
+      if (withdrawnAt !== null && withdrawnAt <= publishedAt) withdrawnAt = publishedAt + Math.floor((now - publishedAt) / 2);
     }
     plans.push({
       type,
@@ -364,13 +366,11 @@ function setKorean(item: ItemSeed, r: Random, t: Topic, enTitle: string, enAbstr
   item.altAbstractLang = "en";
 }
 
+/** "Experimental Neurobiology" → "en"; a one-word title keeps its first letters ("neuron"). */
 function journalAbbreviation(j: Journal): string {
-  return j.title
-    .split(/[^A-Za-z]+/)
-    .filter((w) => w.length > 2 && !/^(and|the|for|of)$/i.test(w))
-    .map((w) => w[0].toLowerCase())
-    .join("")
-    .slice(0, 6) || "kj";
+  const words = j.title.split(/[^A-Za-z]+/).filter((w) => w.length > 2 && !/^(and|the|for|of)$/i.test(w));
+  if (words.length < 2) return (words[0] ?? "kj").toLowerCase().slice(0, 6);
+  return words.map((w) => w[0].toLowerCase()).join("").slice(0, 6);
 }
 
 export function generateItem(r: Random, p: ItemPlan, ctx: GenerateContext): GeneratedItem {
@@ -621,6 +621,17 @@ export function generateItem(r: Random, p: ItemPlan, ctx: GenerateContext): Gene
   };
 }
 
+/** Alias tables of each group's members by weight, built once per list. */
+const memberTables = new WeakMap<ResearcherSeed[], AliasTable>();
+function memberTable(members: ResearcherSeed[]): AliasTable {
+  let table = memberTables.get(members);
+  if (!table) {
+    table = new AliasTable(members.map((m) => m.weight));
+    memberTables.set(members, table);
+  }
+  return table;
+}
+
 function volumeOf(j: Journal, p: Pick<ItemPlan, "year" | "month">): number {
   return j.volumeBase + (p.year - 2000) * j.volumesPerYear + (j.volumesPerYear > 1 ? Math.floor(((p.month - 1) * j.volumesPerYear) / 12) : 0);
 }
@@ -639,16 +650,20 @@ function buildContributors(
   const linked: ResearcherSeed[] = [...p.mustInclude];
   const wantLinked = p.type === "THESIS" ? 1 : Math.min(count, 1 + (r.chance(0.35) ? 1 : 0) + (r.chance(0.1) ? 1 : 0));
   for (let attempt = 0; linked.length < wantLinked && attempt < 10 && members.length > 0; attempt++) {
-    const pick = r.weighted(members.map((m) => [m, m.weight] as const));
+    const pick = members[memberTable(members).draw(r)];
     if (!linked.includes(pick)) linked.push(pick);
   }
   // Now and then a colleague from another group joins: the item then appears in that group's collection too.
-  if (p.type === "JOURNAL_ARTICLE" && r.chance(0.06)) {
+  let guest: ResearcherSeed | undefined;
+  if (p.type === "JOURNAL_ARTICLE" && r.chance(0.05)) {
     const others = [...ctx.researchersByGroup.entries()].filter(([gid, list]) => gid !== p.group.id && list.length > 0);
     if (others.length > 0) {
       const [, list] = r.pick(others);
-      const guest = r.pick(list);
-      if (!linked.includes(guest)) linked.push(guest);
+      const candidate = r.pick(list);
+      if (!linked.includes(candidate)) {
+        guest = candidate;
+        linked.push(candidate);
+      }
     }
   }
 
@@ -699,7 +714,8 @@ function buildContributors(
   ];
   for (const { role, count: n } of extras) {
     for (let k = 0; k < n && contributors.length < 12; k++) {
-      const advisorFromGroup = role === "ADVISOR" && k === 0 ? members.find((m) => m.weight >= 3 && !linked.includes(m)) : undefined;
+      const seniors = role === "ADVISOR" && k === 0 ? members.filter((m) => m.weight >= 2 && !linked.includes(m)) : [];
+      const advisorFromGroup = seniors.length ? r.pick(seniors) : undefined;
       if (advisorFromGroup) {
         contributors.push({
           itemId: p.id,
@@ -718,15 +734,12 @@ function buildContributors(
     }
   }
 
-  // Mapped collections: the same kind of collection in the groups of linked colleagues from elsewhere.
-  const mapped = new Set<number>();
-  for (const x of linked) {
-    const home = ctx.researcherGroups.get(x.id);
-    if (!home || home.id === p.group.id) continue;
-    const target = [...home.collections.values()].find((c) => c.kind.key === p.collection.kind.key);
-    if (target && target.id !== item.collectionId) mapped.add(target.id);
-  }
-  return { contributors, mapped: [...mapped].sort((a, b) => a - b) };
+  // Mapped collection: the guest's group shows the item in its collection of the same kind.
+  const mapped: number[] = [];
+  const home = guest ? ctx.researcherGroups.get(guest.id) : undefined;
+  const target = home && home.id !== p.group.id ? home.collections.get(p.collection.kind.key) : undefined;
+  if (target && target.id !== item.collectionId) mapped.push(target.id);
+  return { contributors, mapped };
 }
 
 function fileStem(contributors: ContributorSeed[], item: ItemSeed, title: string): string {

@@ -44,6 +44,8 @@ const SENIOR: PositionSpec = { en: "Senior Researcher", ko: "선임연구원", w
 const RESEARCHER: PositionSpec = { en: "Researcher", ko: "연구원", weight: 1.3, senior: false };
 const POSTDOC: PositionSpec = { en: "Postdoctoral Researcher", ko: "박사후연구원", weight: 1, senior: false };
 const RESEARCH_PROFESSOR: PositionSpec = { en: "Research Professor", ko: "연구교수", weight: 1.2, senior: false };
+const SENIOR_POLICY: PositionSpec = { en: "Senior Policy Researcher", ko: "선임정책연구원", weight: 2, senior: true };
+const POLICY: PositionSpec = { en: "Policy Researcher", ko: "정책연구원", weight: 1.2, senior: false };
 
 /** Names on the seed record that belong to people outside the directory. */
 const RESERVED_NAMES = new Set(["Kim, Jeongseop", "Kim, Tae-Eun", "Lee, Seung-Hwan", "Koo, Ja Wook"]);
@@ -168,16 +170,12 @@ export function generateResearchers(random: Random, ctx: ResearcherContext): Res
     director.memberships.push({ unitId: home.id, role: "Joint appointment" });
   }
 
-  // The policy center: one or two policy researchers.
-  for (let i = 0; i < 2 && out.length < ctx.count; i++) {
-    add(newName(), i === 0 ? { en: "Senior Policy Researcher", ko: "선임정책연구원", weight: 2, senior: true } : { en: "Policy Researcher", ko: "정책연구원", weight: 1.2, senior: false }, ctx.policyCenter, [ctx.policyCenter], random.fork(`policy:${i}`));
-  }
-
-  // Everyone else, spread over the research groups by their share of the output. Each group
-  // gets a leader first (the seed group has Koo).
+  // Everyone else, spread over the research groups and the policy center by their share of the
+  // output. Each gets a leader first (the seed group has Koo).
+  const homes = [...ctx.groups, ctx.policyCenter];
   const remaining = Math.max(0, ctx.count - out.length);
-  const totalWeight = ctx.groups.reduce((s, g) => s + g.spec.weight, 0);
-  const quota = ctx.groups.map((g) => (remaining * g.spec.weight) / totalWeight);
+  const totalWeight = homes.reduce((s, g) => s + g.spec.weight, 0);
+  const quota = homes.map((g) => (remaining * g.spec.weight) / totalWeight);
   const counts = quota.map(Math.floor);
   let left = remaining - counts.reduce((a, b) => a + b, 0);
   const byFraction = quota.map((q, i) => [i, q - Math.floor(q)] as const).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
@@ -185,22 +183,30 @@ export function generateResearchers(random: Random, ctx: ResearcherContext): Res
     if (left-- <= 0) break;
     counts[i]++;
   }
-  ctx.groups.forEach((group, gi) => {
+  homes.forEach((group, gi) => {
     const r = random.fork(`group:${group.slug}`);
+    const policy = group === ctx.policyCenter;
     for (let k = 0; k < counts[gi]; k++) {
       const needsLeader = k === 0 && group !== ctx.seedGroup;
-      const position = needsLeader
-        ? PRINCIPAL
-        : r.weighted([
-            [PRINCIPAL, 1],
-            [SENIOR, 3],
-            [RESEARCHER, 2.5],
-            [POSTDOC, 3],
-            [RESEARCH_PROFESSOR, 0.5],
-          ] as const);
-      const person = add(newName(), position, group, [group], r, { role: needsLeader ? "Group Leader" : undefined });
+      const position = policy
+        ? needsLeader
+          ? SENIOR_POLICY
+          : r.weighted([
+              [SENIOR_POLICY, 1],
+              [POLICY, 2],
+            ] as const)
+        : needsLeader
+          ? PRINCIPAL
+          : r.weighted([
+              [PRINCIPAL, 1],
+              [SENIOR, 3],
+              [RESEARCHER, 2.5],
+              [POSTDOC, 3],
+              [RESEARCH_PROFESSOR, 0.5],
+            ] as const);
+      const person = add(newName(), position, group, [group], r, { role: needsLeader ? (policy ? "Head" : "Group Leader") : undefined });
       // Some hold a second appointment in another group and write its papers too.
-      if (r.chance(0.15)) {
+      if (!policy && r.chance(0.15)) {
         const other = r.pick(ctx.groups.filter((g) => g !== group));
         person.memberships.push({ unitId: other.id, role: "Joint appointment" });
         person.groups.push(other);

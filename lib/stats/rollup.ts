@@ -67,8 +67,15 @@ export async function rebuildUsageDaily(sql: Sql, range: RollupRange = {}): Prom
 
   return sql.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock($1)`, [ROLLUP_LOCK]);
-    // Large hash aggregates stay in memory on a server; PGlite's memory is the process's own.
+    // Large hash aggregates stay in memory on a server (hash nodes may use twice this);
+    // PGlite's memory is the process's own.
     if (tx.kind === "postgres") await tx.exec(`SET LOCAL work_mem = '256MB'`);
+
+    // The temporary tables go at commit; dropped by hand too, since a caller's outer transaction
+    // (the seed's) may run more than one rebuild before it commits.
+    const temporary = ["rollup_item_day", "rollup_file_day", "rollup_page_day", "rollup_item_collection", "rollup_item_unit", "rollup_item_researcher"];
+    const dropTemporary = () => tx.exec(`DROP TABLE IF EXISTS ${temporary.map((t) => `pg_temp.${t}`).join(", ")}`);
+    await dropTemporary();
 
     await tx.query(`DELETE FROM usage_daily WHERE ${daysInRange}`, params);
 
@@ -79,14 +86,16 @@ export async function rebuildUsageDaily(sql: Sql, range: RollupRange = {}): Prom
          SELECT item_id,
                 (occurred_at AT TIME ZONE 'UTC')::date AS day,
                 coalesce(country, '--') AS country,
-                coalesce(visitor_hash, '#' || id::text) AS visitor,
+                visitor_hash,
+                -- an event without a visitor is a session of its own
+                CASE WHEN visitor_hash IS NULL THEN id END AS lone_event,
                 date_trunc('hour', occurred_at AT TIME ZONE 'UTC') AS hour,
                 count(*) FILTER (WHERE counted AND NOT is_robot) AS investigations,
                 count(*) FILTER (WHERE counted AND NOT is_robot AND kind = 'FILE_DOWNLOAD') AS requests,
                 count(*) FILTER (WHERE is_robot) AS robots
            FROM usage_event
           WHERE ${inRange} AND item_id IS NOT NULL AND kind IN ('ITEM_VIEW', 'FILE_DOWNLOAD')
-          GROUP BY 1, 2, 3, 4, 5
+          GROUP BY 1, 2, 3, 4, 5, 6
        )
        SELECT item_id, day, country,
               sum(investigations)::int AS views,
@@ -105,13 +114,14 @@ export async function rebuildUsageDaily(sql: Sql, range: RollupRange = {}): Prom
          SELECT file_id,
                 (occurred_at AT TIME ZONE 'UTC')::date AS day,
                 coalesce(country, '--') AS country,
-                coalesce(visitor_hash, '#' || id::text) AS visitor,
+                visitor_hash,
+                CASE WHEN visitor_hash IS NULL THEN id END AS lone_event,
                 date_trunc('hour', occurred_at AT TIME ZONE 'UTC') AS hour,
                 count(*) FILTER (WHERE counted AND NOT is_robot) AS requests,
                 count(*) FILTER (WHERE is_robot) AS robots
            FROM usage_event
           WHERE ${inRange} AND file_id IS NOT NULL AND kind = 'FILE_DOWNLOAD'
-          GROUP BY 1, 2, 3, 4, 5
+          GROUP BY 1, 2, 3, 4, 5, 6
        )
        SELECT file_id, day, country,
               sum(requests)::int AS downloads,
@@ -220,6 +230,7 @@ export async function rebuildUsageDaily(sql: Sql, range: RollupRange = {}): Prom
         GROUP BY researcher_id, day, country ${notEmpty} ${order}`,
     ];
     for (const statement of inserts) await tx.exec(statement);
+    await dropTemporary();
 
     const [{ rows }] = await tx.query<{ rows: number }>(
       `SELECT count(*)::int AS rows FROM usage_daily WHERE ${daysInRange}`,

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
+import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { UnitTreeView } from "@/components/units/unit-tree";
 import { isLang, type Lang } from "@/lib/i18n/config";
@@ -12,14 +12,14 @@ export async function generateMetadata({ params }: PageProps<"/[lang]/units">): 
 }
 
 async function Tree({ lang }: { lang: Lang }) {
-  await connection();
   const tree = await getUnitTree();
   return <UnitTreeView roots={tree.roots} lang={lang} />;
 }
 
 export default async function UnitsPage({ params }: PageProps<"/[lang]/units">) {
   const { lang: raw } = await params;
-  const lang: Lang = isLang(raw) ? raw : "en";
+  if (!isLang(raw)) notFound(); // the build's placeholder language
+  const lang: Lang = raw;
   const t = messages(lang);
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">

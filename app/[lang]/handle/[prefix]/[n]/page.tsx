@@ -26,7 +26,8 @@ type Props = PageProps<"/[lang]/handle/[prefix]/[n]">;
 
 async function load(params: Props["params"]) {
   const { lang: raw, prefix, n } = await params;
-  const lang: Lang = isLang(raw) ? raw : "en";
+  if (!isLang(raw)) notFound(); // the build's placeholder language
+  const lang: Lang = raw;
   const handle = handleFromSegments(prefix, n) ?? "";
   return { lang, handle, item: handle ? await getPublicItem(handle) : null };
 }
@@ -107,7 +108,7 @@ export default async function ItemPage({ params }: Props) {
   const t = messages(lang);
   const base = siteUrl();
   const pageUrl = `${base}/handle/${handle}`;
-  const [tree, usage, qr] = await Promise.all([getUnitTree(), getItemUsage(item.id), qrSvg(pageUrl)]);
+  const [tree, usage, qr] = await Promise.all([getUnitTree(), getItemUsage(item.id, item.files.map((f) => f.id)), qrSvg(pageUrl)]);
   const styleNames = { apa: "APA", vancouver: "Vancouver", harvard: "Harvard" } as const;
   const citations = CITATION_STYLES.map((style) => ({ ...formatCitation(item, style, lang, { baseUrl: base }), label: styleNames[style] }));
   const altmetric = item.metrics.find((m) => m.source === "altmetric");
@@ -271,7 +272,8 @@ export default async function ItemPage({ params }: Props) {
                           {f.description ? <span className="block text-sm text-muted">{f.description}</span> : null}
                         </span>
                         <span className="text-sm text-muted">
-                          {formatBytes(f.size, lang)} · {f.mimeType} · {access}
+                          {formatBytes(f.size, lang)} · {f.mimeType} · {access} ·{" "}
+                          {format(t.item.fileDownloads, { n: number(usage.fileDownloads[f.id] ?? 0) })}
                         </span>
                         {f.isOpen && f.mimeType === "application/pdf" ? (
                           <details className="w-full">

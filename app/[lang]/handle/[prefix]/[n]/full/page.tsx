@@ -18,7 +18,8 @@ type Props = PageProps<"/[lang]/handle/[prefix]/[n]/full">;
 
 async function load(params: Props["params"]) {
   const { lang: raw, prefix, n } = await params;
-  const lang: Lang = isLang(raw) ? raw : "en";
+  if (!isLang(raw)) notFound(); // the build's placeholder language
+  const lang: Lang = raw;
   const handle = handleFromSegments(prefix, n) ?? "";
   const item = handle ? await getPublicItem(handle) : null;
   return { lang, handle, item: item?.status === "PUBLISHED" ? item : null };
