@@ -18,7 +18,7 @@ export function ItemSummaryList({ items, lang, views }: { items: (ItemSummary & 
               {t.item.types[item.type as keyof typeof t.item.types] ?? item.type}
               {item.issueDate ? <> · {formatIssueDate(item.issueDate, lang)}</> : null}
             </p>
-            <Link href={`/handle/${item.handle}`} className="mt-0.5 block font-medium leading-snug text-ink hover:text-accent">
+            <Link href={`/handle/${item.handle}`} prefetch={false} className="mt-0.5 block font-medium leading-snug text-ink hover:text-accent">
               {title}
             </Link>
             <p className="mt-0.5 text-sm text-muted">

@@ -47,6 +47,7 @@ export function SiteHeader({ lang }: { lang: Lang }) {
             <li key={n.href}>
               <Link
                 href={n.href}
+                prefetch={false}
                 className="inline-block whitespace-nowrap px-3 py-2.5 text-sm font-medium text-ink no-underline hover:text-accent"
               >
                 {n.label}

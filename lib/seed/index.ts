@@ -373,9 +373,14 @@ export async function seedDemo(sql: Sql, options: SeedOptions): Promise<SeedSumm
     const launch = new Date(now - 5 * 365 * DAY);
     await insertRows(tx, "unit", UNIT_COLUMNS, structure.units.map((u) => ({ ...u, createdAt: launch })));
     await insertRows(tx, "collection", COLLECTION_COLUMNS, structure.collections.map((c) => ({ ...c, createdAt: launch })));
+    // The seed item's "Appears in Collections" path (division › group › collection) must exist as is.
     const seedPath = record.collections[0].path;
     const seedCollection = structure.seedGroup.collections.get("articles");
-    if (!seedCollection || seedCollection.name !== seedPath[seedPath.length - 1]) throw new Error(`seed collection ${seedPath.join(" › ")} not built`);
+    const seedDivision = structure.units.find((u) => u.id === structure.seedGroup.parentId);
+    const builtPath = [seedDivision?.altName, structure.seedGroup.altName, seedCollection?.name];
+    if (!seedCollection || builtPath.join(" › ") !== seedPath.join(" › ")) {
+      throw new Error(`the seed item's collection ${seedPath.join(" › ")} differs from the institute's ${builtPath.join(" › ")}`);
+    }
     log(`units and collections: ${structure.units.length} and ${structure.collections.length}`);
 
     // Researchers, with their photos in storage.

@@ -6,7 +6,7 @@ import { format, messages } from "@/lib/i18n/messages";
 import { citationLine, doiUrl, formatBytes, formatIssueDate, languageName, metricSourceName } from "@/lib/items/format";
 import { formatEmbargoDate } from "@/lib/files/access";
 import { CiteBox } from "@/components/item/cite-box";
-import { UsageMonths } from "@/components/item/usage-panel";
+import { UsageMonths } from "@/components/item/usage-months";
 import { CITATION_STYLES, formatCitation } from "@/lib/export/citation";
 import { EXPORT_FORMATS, exportPath } from "@/lib/export/media";
 import { getItemUsage, getPublicItem, type ItemPageRecord } from "@/lib/items/get-item-page";
@@ -144,7 +144,7 @@ export default async function ItemPage({ params }: Props) {
           {item.contributors.map((c, i) => (
             <span key={c.id}>
               {i > 0 ? "; " : ""}
-              {c.researcher ? <Link href={`/researchers/${c.researcher.slug}`}>{c.name}</Link> : c.name}
+              {c.researcher ? <Link href={`/researchers/${c.researcher.slug}`} prefetch={false}>{c.name}</Link> : c.name}
             </span>
           ))}
         </p>
@@ -399,7 +399,7 @@ export default async function ItemPage({ params }: Props) {
                         />
                       ) : null}
                       <span className="min-w-0 text-sm">
-                        <Link href={`/researchers/${r.slug}`} className="font-medium">
+                        <Link href={`/researchers/${r.slug}`} prefetch={false} className="font-medium">
                           {r.displayName}
                         </Link>
                         {r.position ? (
