@@ -92,7 +92,10 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function koreanName(random: Random): KoreanName {
   const [familyHangul, family] = random.weighted(FAMILY);
   const single = random.chance(0.04);
-  const parts: Syllable[] = single ? [random.pick(GIVEN)] : [random.pick(GIVEN), random.pick(GIVEN)];
+  const first = random.pick(GIVEN);
+  let second = random.pick(GIVEN);
+  while (second === first) second = random.pick(GIVEN);
+  const parts: Syllable[] = single ? [first] : [first, second];
   const style = random.weighted([
     ["joined", 5],
     ["hyphen", 4],
