@@ -11,6 +11,7 @@ import {
   describeSummary,
   emptyDatabase,
   emptyStorageFolder,
+  resolveSeedOptions,
   seedDemo,
   SeedOptionsError,
   SeedRefusedError,
@@ -43,12 +44,13 @@ async function main(): Promise<number> {
   const storagePath = storageDir(e);
   let db: Database | undefined;
   try {
-    const options = {
+    // Checked before the database is touched, so that a typo never costs a --reset.
+    const options = resolveSeedOptions({
       items: parseCount("items", args.items),
       events: parseCount("events", args.events),
       researchers: parseCount("researchers", args.researchers),
       today: args.today,
-    };
+    });
     db = e.DATABASE_URL ? await openDatabase({ url: e.DATABASE_URL, poolSize: 2 }) : await openDatabase({ dir: pgliteDir(e) });
     console.log(`Database: ${db.describe}; files: ${storagePath}`);
     const migrated = await migrate(db.sql);

@@ -1,20 +1,11 @@
 // An item as CSL-JSON: the one mapping from Atrium's fields to bibliographic data that every export
 // format and formatted citation starts from. Pure; no database, no Next.js.
 import { siteUrl } from "../env";
+import type { ContributorRole, ItemType } from "../generated/prisma/enums";
 
-export type ExportableItemType =
-  | "JOURNAL_ARTICLE"
-  | "CONFERENCE_PAPER"
-  | "BOOK"
-  | "BOOK_CHAPTER"
-  | "THESIS"
-  | "REPORT"
-  | "DATASET"
-  | "PATENT"
-  | "PRESENTATION"
-  | "OTHER";
+export type ExportableItemType = ItemType;
 
-export type ExportableContributorRole = "AUTHOR" | "EDITOR" | "ADVISOR" | "TRANSLATOR" | "INVENTOR" | "OTHER";
+export type ExportableContributorRole = ContributorRole;
 
 export type ExportableContributor = {
   /** The name as printed, "Family, Given"; a name without a comma is kept whole (an organisation). */

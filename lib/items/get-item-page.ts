@@ -2,7 +2,9 @@
 import { cacheLife, cacheTag } from "next/cache";
 import { cacheTags } from "../cache";
 import { getPrisma, getSql, isBuildPhase } from "../db";
-import { isHandle } from "./handle";
+import { notFound } from "next/navigation";
+import { isLang, type Lang } from "../i18n/config";
+import { handleFromSegments, isHandle } from "./handle";
 import { decideFileAccess, nextAccessChange, type AccessDecision } from "../files/access";
 
 
@@ -126,4 +128,15 @@ export async function getPublicItemHandle(id: number): Promise<string | null> {
   const prisma = await getPrisma();
   const item = await prisma.item.findUnique({ where: { id }, select: { handle: true, status: true } });
   return item && (item.status === "PUBLISHED" || item.status === "WITHDRAWN") ? item.handle : null;
+}
+
+/**
+ * The route parameters of an item page, resolved: the interface language (a placeholder language
+ * from the build answers 404), the handle and the public item, if any.
+ */
+export async function loadItemRoute(params: Promise<{ lang: string; prefix: string; n: string }>): Promise<{ lang: Lang; handle: string; item: ItemPageRecord | null }> {
+  const { lang, prefix, n } = await params;
+  if (!isLang(lang)) notFound();
+  const handle = handleFromSegments(prefix, n) ?? "";
+  return { lang, handle, item: handle ? await getPublicItem(handle) : null };
 }

@@ -1,18 +1,9 @@
 // The demonstration institute, modelled on the seed record's (Korea Brain Research Institute):
 // the unit tree, each research group's field, and the DSpace-CRIS-style collections of each group.
+import type { ItemType } from "../generated/prisma/enums";
 import type { TopicProfile } from "./vocabulary";
 
-export type ItemTypeName =
-  | "JOURNAL_ARTICLE"
-  | "CONFERENCE_PAPER"
-  | "BOOK"
-  | "BOOK_CHAPTER"
-  | "THESIS"
-  | "REPORT"
-  | "DATASET"
-  | "PATENT"
-  | "PRESENTATION"
-  | "OTHER";
+export type ItemTypeName = ItemType;
 
 export type CollectionKind = {
   key: string;

@@ -275,15 +275,14 @@ function assignResearchers(random: Random, plans: ItemPlan[], researchers: Resea
     const wanted = r.weight >= 2 ? 2 : 1;
     for (let k = 0; k < wanted; k++) {
       let chosen: ItemPlan | undefined;
-      for (let attempt = 0; attempt < 8; attempt++) {
+      for (let attempt = 0; attempt < 8 && !chosen; attempt++) {
         const c = random.pick(candidates);
-        if (c.mustInclude.includes(r)) continue;
-        if (c.mustInclude.length < 3 || attempt === 7) {
-          chosen = c;
-          break;
-        }
+        if (!c.mustInclude.includes(r) && c.mustInclude.length < 3) chosen = c;
       }
-      if (chosen && chosen.mustInclude.length < 10) chosen.mustInclude.push(r);
+      // A small data set can run out of room in the group: take any item with a free slot.
+      const hasRoom = (c: ItemPlan) => !c.mustInclude.includes(r) && c.mustInclude.length < 10;
+      chosen ??= candidates.find(hasRoom) ?? published.find(hasRoom);
+      chosen?.mustInclude.push(r);
     }
   }
 }

@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import {
   assertStorageKey,
   InvalidRangeError,
@@ -123,7 +123,6 @@ export function createLocalStorage(root: string): Storage {
         // An empty object has no byte to start at; an empty stream is the honest answer.
         if (size === 0) {
           await handle.close();
-          const { Readable } = await import("node:stream");
           return Readable.from([]);
         }
         return handle.createReadStream({ start, end, autoClose: true });

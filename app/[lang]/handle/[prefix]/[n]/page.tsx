@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { isLang, localized, type Lang } from "@/lib/i18n/config";
+import { localized, type Lang } from "@/lib/i18n/config";
 import { format, messages } from "@/lib/i18n/messages";
 import { citationLine, doiUrl, formatBytes, formatIssueDate, languageName, metricSourceName } from "@/lib/items/format";
 import { formatEmbargoDate } from "@/lib/files/access";
@@ -9,9 +9,8 @@ import { CiteBox } from "@/components/item/cite-box";
 import { UsageMonths } from "@/components/item/usage-months";
 import { CITATION_STYLES, formatCitation } from "@/lib/export/citation";
 import { EXPORT_FORMATS, exportPath } from "@/lib/export/media";
-import { getItemUsage, getPublicItem, type ItemPageRecord } from "@/lib/items/get-item-page";
+import { getItemUsage, loadItemRoute, type ItemPageRecord } from "@/lib/items/get-item-page";
 import { qrSvg } from "@/lib/items/qr";
-import { handleFromSegments } from "@/lib/items/handle";
 import { highwireTags, itemJsonLd, jsonForScript } from "@/lib/items/scholar-meta";
 import { getUnitTree, unitPath, type UnitTree } from "@/lib/units/tree";
 import { siteUrl } from "@/lib/env";
@@ -24,16 +23,8 @@ export function generateStaticParams() {
 
 type Props = PageProps<"/[lang]/handle/[prefix]/[n]">;
 
-async function load(params: Props["params"]) {
-  const { lang: raw, prefix, n } = await params;
-  if (!isLang(raw)) notFound(); // the build's placeholder language
-  const lang: Lang = raw;
-  const handle = handleFromSegments(prefix, n) ?? "";
-  return { lang, handle, item: handle ? await getPublicItem(handle) : null };
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { lang, handle, item } = await load(params);
+  const { lang, handle, item } = await loadItemRoute(params);
   if (!item) return { title: messages(lang).notFound.title, robots: { index: false } };
   const title = localized(lang, item.title, item.alternativeTitle, item.alternativeTitleLang);
   const description = item.abstract ? `${item.abstract.slice(0, 297)}${item.abstract.length > 297 ? "…" : ""}` : undefined;
@@ -103,7 +94,7 @@ function CollectionPath({ tree, collection, lang }: { tree: UnitTree; collection
 }
 
 export default async function ItemPage({ params }: Props) {
-  const { lang, handle, item } = await load(params);
+  const { lang, handle, item } = await loadItemRoute(params);
   if (!item) notFound();
   const t = messages(lang);
   const base = siteUrl();

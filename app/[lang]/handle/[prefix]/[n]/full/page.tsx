@@ -4,10 +4,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { siteUrl } from "@/lib/env";
-import { isLang, localized, type Lang } from "@/lib/i18n/config";
+import { localized } from "@/lib/i18n/config";
 import { messages } from "@/lib/i18n/messages";
-import { getPublicItem } from "@/lib/items/get-item-page";
-import { handleFromSegments } from "@/lib/items/handle";
+import { loadItemRoute } from "@/lib/items/get-item-page";
 import { qualifiedFields } from "@/lib/items/qualified-dc";
 
 export function generateStaticParams() {
@@ -16,13 +15,10 @@ export function generateStaticParams() {
 
 type Props = PageProps<"/[lang]/handle/[prefix]/[n]/full">;
 
+/** The full record is for published items only; a tombstone has no full record. */
 async function load(params: Props["params"]) {
-  const { lang: raw, prefix, n } = await params;
-  if (!isLang(raw)) notFound(); // the build's placeholder language
-  const lang: Lang = raw;
-  const handle = handleFromSegments(prefix, n) ?? "";
-  const item = handle ? await getPublicItem(handle) : null;
-  return { lang, handle, item: item?.status === "PUBLISHED" ? item : null };
+  const route = await loadItemRoute(params);
+  return { ...route, item: route.item?.status === "PUBLISHED" ? route.item : null };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
