@@ -142,6 +142,10 @@ export function generateResearchers(random: Random, ctx: ResearcherContext): Res
   koo.email = "jwkoo@kbri.example";
   koo.showEmail = true;
   koo.weight = 4;
+  // A real person's name: no invented identifiers that could be taken for theirs.
+  koo.orcid = null;
+  koo.scopusId = null;
+  koo.researcherIdWos = null;
   koo.biography =
     "Ja Wook Koo is a principal researcher and leader of the Emotional and Cognitive Disorders Research Group at the Korea Brain Research Institute. " +
     "His laboratory studies how chronic stress changes the reward circuitry of the brain, why some patients do not respond to antidepressants, " +

@@ -84,11 +84,17 @@ function CollectionPath({ tree, collection, lang }: { tree: UnitTree; collection
     <ol className="text-sm leading-6">
       {path.map((u) => (
         <li key={u.id} className="inline text-muted">
-          {localized(lang, u.name, u.altName, u.altLang)}
+          <Link href={`/units/${u.slug}`} prefetch={false} className="text-muted">
+            {localized(lang, u.name, u.altName, u.altLang)}
+          </Link>
           <span aria-hidden="true"> › </span>
         </li>
       ))}
-      <li className="inline font-medium text-ink">{localized(lang, collection.name, collection.altName, collection.altLang)}</li>
+      <li className="inline font-medium">
+        <Link href={`/collections/${collection.slug}`} prefetch={false} className="text-ink">
+          {localized(lang, collection.name, collection.altName, collection.altLang)}
+        </Link>
+      </li>
     </ol>
   );
 }

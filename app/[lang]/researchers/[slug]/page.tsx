@@ -1,0 +1,229 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ItemSummaryList } from "@/components/item/item-summary-list";
+import { YearBars } from "@/components/researcher/year-bars";
+import { siteUrl } from "@/lib/env";
+import { isLang, localized } from "@/lib/i18n/config";
+import { format, messages } from "@/lib/i18n/messages";
+import { jsonForScript } from "@/lib/items/scholar-meta";
+import { getResearcherProfile } from "@/lib/researchers/profile";
+
+export function generateStaticParams() {
+  return [{ slug: "_" }];
+}
+
+type Props = PageProps<"/[lang]/researchers/[slug]">;
+
+async function load(params: Props["params"]) {
+  const { lang, slug } = await params;
+  if (!isLang(lang)) notFound();
+  return { lang, slug, researcher: await getResearcherProfile(slug) };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { lang, slug, researcher } = await load(params);
+  if (!researcher) return { title: messages(lang).notFound.title, robots: { index: false } };
+  const position = researcher.position ? localized(lang, researcher.position, researcher.altPosition, "ko") : undefined;
+  return {
+    title: researcher.displayName,
+    description: [position, researcher.primaryUnit && localized(lang, researcher.primaryUnit.name, researcher.primaryUnit.altName, researcher.primaryUnit.altLang)]
+      .filter(Boolean)
+      .join(", "),
+    alternates: { canonical: `/researchers/${slug}`, languages: { en: `/en/researchers/${slug}`, ko: `/ko/researchers/${slug}` } },
+    openGraph: { type: "profile", title: researcher.displayName, url: `/researchers/${slug}` },
+  };
+}
+
+function Box({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-xl border border-line bg-surface p-5">
+      <h2 id={id} className="mb-3 text-base font-semibold tracking-tight">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function ResearcherPage({ params }: Props) {
+  const { lang, slug, researcher: r } = await load(params);
+  if (!r) notFound();
+  const t = messages(lang);
+  const locale = lang === "ko" ? "ko-KR" : "en-US";
+  const number = (n: number) => n.toLocaleString(locale);
+  const base = siteUrl();
+  const units = [r.primaryUnit, ...r.units.map((u) => u.unit).filter((u) => u.id !== r.primaryUnit?.id)].filter((u) => u !== null);
+  const links = Array.isArray(r.links) ? (r.links as { label?: unknown; url?: unknown }[]).filter((l) => typeof l.url === "string" && /^https?:\/\//.test(l.url as string)) : [];
+  const jsonLd = {
+    "@context": "https://schema.org",
+    "@type": "ProfilePage",
+    url: `${base}/researchers/${slug}`,
+    mainEntity: {
+      "@type": "Person",
+      name: r.displayName,
+      ...(r.givenName ? { givenName: r.givenName } : {}),
+      ...(r.familyName ? { familyName: r.familyName } : {}),
+      alternateName: r.nameVariants,
+      jobTitle: r.position ?? undefined,
+      ...(r.primaryUnit ? { affiliation: { "@type": "Organization", name: r.primaryUnit.name, url: `${base}/units/${r.primaryUnit.slug}` } } : {}),
+      ...(r.orcid ? { identifier: `https://orcid.org/${r.orcid}`, sameAs: [`https://orcid.org/${r.orcid}`] } : {}),
+      ...(r.photoKey ? { image: `${base}/media/researchers/${slug}/photo` } : {}),
+    },
+  };
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }} />
+      <header className="flex flex-wrap items-center gap-5">
+        {r.photoKey ? (
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={`/media/researchers/${slug}/photo`} alt="" width={96} height={96} className="h-24 w-24 rounded-full border border-line" />
+        ) : null}
+        <div className="min-w-0">
+          <h1 className="text-3xl font-semibold tracking-tight">{r.displayName}</h1>
+          {r.nameVariants.length ? (
+            <p className="mt-1 text-muted">
+              <span className="sr-only">{t.researcher.nameVariants}: </span>
+              {r.nameVariants.join(" · ")}
+            </p>
+          ) : null}
+          {r.position ? <p className="mt-1">{localized(lang, r.position, r.altPosition, "ko")}</p> : null}
+          {units.length ? (
+            <ul className="mt-1 flex flex-wrap gap-x-3 text-sm">
+              {units.map((u) => (
+                <li key={u.id}>
+                  <Link href={`/units/${u.slug}`} prefetch={false}>
+                    {localized(lang, u.name, u.altName, u.altLang)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      </header>
+
+      <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-8">
+          {r.biography || r.altBiography ? (
+            <section aria-labelledby="bio">
+              <h2 id="bio" className="mb-2 text-lg font-semibold tracking-tight">
+                {t.researcher.biography}
+              </h2>
+              <p className="max-w-prose leading-7 whitespace-pre-line" lang={lang === "ko" && r.altBiography ? "ko" : "en"}>
+                {lang === "ko" && r.altBiography ? r.altBiography : (r.biography ?? r.altBiography)}
+              </p>
+            </section>
+          ) : null}
+          {r.researchInterests.length ? (
+            <section aria-labelledby="interests">
+              <h2 id="interests" className="mb-2 text-lg font-semibold tracking-tight">
+                {t.researcher.interests}
+              </h2>
+              <ul className="flex flex-wrap gap-1.5">
+                {r.researchInterests.map((i) => (
+                  <li key={i} className="rounded-full bg-sunken px-2.5 py-0.5 text-sm">
+                    {i}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <section aria-labelledby="publications">
+            <h2 id="publications" className="text-lg font-semibold tracking-tight">
+              {t.researcher.newest}
+            </h2>
+            <p className="mb-4 text-sm text-muted">{format(t.researcher.showing, { n: number(r.publications.length), total: number(r.publicationCount) })}</p>
+            <div className="rounded-xl border border-line bg-surface p-5">
+              <ItemSummaryList items={r.publications} lang={lang} />
+            </div>
+          </section>
+        </div>
+
+        <aside className="space-y-5">
+          <Box title={t.researcher.figures} id="figures">
+            <dl className="grid grid-cols-2 gap-3">
+              {(
+                [
+                  [t.researcher.publications, r.publicationCount],
+                  [t.researcher.citations, r.totals.citations],
+                  [t.researcher.views, r.totals.views],
+                  [t.researcher.downloads, r.totals.downloads],
+                  [t.researcher.hIndex, r.totals.hIndex],
+                ] as const
+              ).map(([label, value]) => (
+                <div key={label}>
+                  <dt className="text-xs text-muted">{label}</dt>
+                  <dd className="text-2xl font-semibold tabular-nums">{number(value)}</dd>
+                </div>
+              ))}
+            </dl>
+            <p className="mt-3 text-xs text-muted">{t.researcher.hIndexNote}</p>
+          </Box>
+          {r.perYear.length ? (
+            <Box title={t.researcher.perYear} id="per-year">
+              <YearBars data={r.perYear} caption={t.researcher.perYear} locale={locale} />
+            </Box>
+          ) : null}
+          {r.orcid || r.scopusId || r.researcherIdWos ? (
+            <Box title={t.researcher.identifiers} id="identifiers">
+              <dl className="space-y-1.5 text-sm">
+                {r.orcid ? (
+                  <div>
+                    <dt className="inline text-muted">ORCID </dt>
+                    <dd className="inline">
+                      <a href={`https://orcid.org/${r.orcid}`}>{r.orcid}</a>
+                    </dd>
+                  </div>
+                ) : null}
+                {r.scopusId ? (
+                  <div>
+                    <dt className="inline text-muted">Scopus </dt>
+                    <dd className="inline">
+                      <a href={`https://www.scopus.com/authid/detail.uri?authorId=${encodeURIComponent(r.scopusId)}`}>{r.scopusId}</a>
+                    </dd>
+                  </div>
+                ) : null}
+                {r.researcherIdWos ? (
+                  <div>
+                    <dt className="inline text-muted">ResearcherID </dt>
+                    <dd className="inline">{r.researcherIdWos}</dd>
+                  </div>
+                ) : null}
+              </dl>
+            </Box>
+          ) : null}
+          {(r.showEmail && r.email) || links.length ? (
+            <Box title={t.researcher.contact} id="contact">
+              <ul className="space-y-1 text-sm">
+                {r.showEmail && r.email ? (
+                  <li>
+                    <a href={`mailto:${r.email}`}>{r.email}</a>
+                  </li>
+                ) : null}
+                {links.map((l) => (
+                  <li key={String(l.url)}>
+                    <a href={String(l.url)}>{typeof l.label === "string" && l.label ? l.label : String(l.url)}</a>
+                  </li>
+                ))}
+              </ul>
+            </Box>
+          ) : null}
+          {r.coAuthors.length ? (
+            <Box title={t.researcher.coAuthors} id="co-authors">
+              <ul className="space-y-1.5 text-sm">
+                {r.coAuthors.map((c) => (
+                  <li key={c.slug} className="flex items-baseline justify-between gap-3">
+                    <Link href={`/researchers/${c.slug}`} prefetch={false}>
+                      {c.displayName}
+                    </Link>
+                    <span className="shrink-0 text-muted">{format(t.researcher.coAuthorCount, { n: number(c.count) })}</span>
+                  </li>
+                ))}
+              </ul>
+            </Box>
+          ) : null}
+        </aside>
+      </div>
+    </div>
+  );
+}
