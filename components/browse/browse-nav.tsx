@@ -42,8 +42,8 @@ export function letterLabel(letter: Letter, lang: Lang) {
 }
 
 /**
- * A–Z, 가나다 and "#": letters with entries are links (with their count as a tooltip-free
- * accessible name), letters without are shown dimmed so the bar keeps its shape.
+ * A–Z, 가나다 and "#": letters with entries are links, letters without are shown dimmed so the
+ * bar keeps its shape.
  */
 export function JumpBar({
   counts,
@@ -93,12 +93,12 @@ export function JumpBar({
                     href={hrefFor(letter)}
                     prefetch={false}
                     aria-current={isCurrent ? "page" : undefined}
-                    aria-label={letter === OTHER_LETTER ? t.otherLetter : undefined}
                     className={`${box} font-medium no-underline ${
                       isCurrent ? "bg-accent text-accent-ink!" : "bg-sunken text-ink hover:bg-accent-soft"
                     }`}
                   >
                     {text}
+                    {letter === OTHER_LETTER ? <span className="sr-only"> ({t.otherLetter})</span> : null}
                   </Link>
                 </li>
               );
@@ -155,7 +155,6 @@ export function Pager({ page, total, perPage, hrefFor, lang }: { page: number; t
                     href={hrefFor(p)}
                     prefetch={false}
                     aria-current={p === page ? "page" : undefined}
-                    aria-label={t.page(formatNumber(p, lang))}
                     className={`${linkClass} tabular-nums ${p === page ? "bg-accent font-semibold text-accent-ink!" : "text-ink hover:bg-sunken"}`}
                   >
                     {formatNumber(p, lang)}
