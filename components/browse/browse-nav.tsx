@@ -57,9 +57,9 @@ export function JumpBar({
   lang: Lang;
 }) {
   const t = browseMessages[lang];
-  // Korean readers look for 가나다 first.
+  // Korean readers look for 가나다 first, when anything is filed there.
   const rows: [string, Letter[]][] =
-    lang === "ko"
+    lang === "ko" && HANGUL_LETTERS.some((l) => counts.has(l))
       ? [
           [t.hangul, HANGUL_LETTERS],
           [t.latin, [...LATIN_LETTERS, OTHER_LETTER]],

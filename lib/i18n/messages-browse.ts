@@ -3,7 +3,6 @@ import type { Lang } from "./config";
 
 const en = {
   title: "Browse",
-  intro: "Every published item, listed by issue date, author, title, subject or type.",
   tabsLabel: "Browse by",
   tabs: { date: "Issue date", author: "Author", title: "Title", subject: "Subject", type: "Type" },
   headings: {
@@ -26,11 +25,6 @@ const en = {
   otherLetter: "0–9 and other",
   otherShort: "#",
   undated: "No date",
-  items: "items",
-  item: "item",
-  names: "names",
-  terms: "terms",
-  titles: "titles",
   itemCount: (n: string, one: boolean) => `${n} ${one ? "item" : "items"}`,
   headingCount: (n: string, index: "author" | "subject") => `${n} ${index === "author" ? "names" : "terms"}`,
   titleCount: (n: string) => `${n} titles`,
@@ -46,9 +40,6 @@ const en = {
   previous: "Previous",
   next: "Next",
   page: (n: string) => `Page ${n}`,
-  pageOf: (n: string, total: string) => `page ${n} of ${total}`,
-  empty: "Nothing is filed here yet.",
-  backTo: "All",
   total: "Total",
 };
 
@@ -56,7 +47,6 @@ export type BrowseMessages = typeof en;
 
 const ko: BrowseMessages = {
   title: "둘러보기",
-  intro: "공개된 모든 자료를 발행일, 저자, 제목, 주제, 유형별로 살펴봅니다.",
   tabsLabel: "둘러보기 기준",
   tabs: { date: "발행일", author: "저자", title: "제목", subject: "주제", type: "유형" },
   headings: {
@@ -79,11 +69,6 @@ const ko: BrowseMessages = {
   otherLetter: "숫자와 기타",
   otherShort: "#",
   undated: "발행일 없음",
-  items: "건",
-  item: "건",
-  names: "명",
-  terms: "개",
-  titles: "건",
   itemCount: (n: string) => `${n}건`,
   headingCount: (n: string, index: "author" | "subject") => (index === "author" ? `${n}명` : `${n}개`),
   titleCount: (n: string) => `${n}건`,
@@ -99,9 +84,6 @@ const ko: BrowseMessages = {
   previous: "이전",
   next: "다음",
   page: (n: string) => `${n}쪽`,
-  pageOf: (n: string, total: string) => `${total}쪽 중 ${n}쪽`,
-  empty: "아직 등록된 자료가 없습니다.",
-  backTo: "전체",
   total: "합계",
 };
 
