@@ -117,7 +117,11 @@ function filterConditions(params: TSearchParams, p: (v: unknown) => string): str
     where.push(`EXISTS (SELECT 1 FROM contributor c JOIN researcher r ON r.id = c.researcher_id
                         WHERE c.item_id = i.id AND r.slug = ${p(params.author)})`);
   }
-  if (params.subject) where.push(`${p(params.subject)} = ANY (i.subjects)`);
+  // The item page links keywords and subjects alike to ?subject=.
+  if (params.subject) {
+    const subject = p(params.subject);
+    where.push(`(${subject} = ANY (i.subjects) OR ${subject} = ANY (i.keywords))`);
+  }
   if (params.language) where.push(`i.language = ${p(params.language)}`);
   if (params.file === "open") where.push(`(${OPEN_FILE})`);
   return where;
@@ -175,7 +179,11 @@ export async function searchItems(sql: Sql, params: TSearchParams): Promise<Sear
   const ranking = params.q ? rankingTsquery(parsed) : null;
   const ids = params.q ? identifierCondition(parsed, p) : null;
   const rankParts = [
-    ranking ? `ts_rank(i.search_vector, to_tsquery('simple', unaccent(${p(ranking)})))` : null,
+    // Whole words count again on top of prefix matches: "glutamate" before "glutamatergic".
+    ranking
+      ? `ts_rank(i.search_vector, to_tsquery('simple', unaccent(${p(ranking)}))) +
+         ts_rank(i.search_vector, to_tsquery('simple', unaccent(${p(ranking.replaceAll(":*", ""))})))`
+      : null,
     ids ? `CASE WHEN ${ids} THEN 10 ELSE 0 END` : null,
   ].filter(Boolean);
   const rank = rankParts.length ? rankParts.join(" + ") : "0";
