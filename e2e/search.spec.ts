@@ -1,7 +1,8 @@
 import { expect, SEED_HANDLE, test } from "./fixtures";
 
 const SEED_TITLE = "The Role of Glutamate Underlying Treatment-resistant Depression";
-const results = (page: import("@playwright/test").Page) => page.locator("main ol").first();
+// The list of hits (outside <main> when JavaScript is off: see app/[lang]/search/page.tsx).
+const results = (page: import("@playwright/test").Page) => page.locator("ol:has(h3)").first();
 const seedLink = (page: import("@playwright/test").Page) => results(page).getByRole("link", { name: SEED_TITLE });
 
 test.describe("search", () => {
@@ -9,7 +10,7 @@ test.describe("search", () => {
     await page.goto("/search?q=monoamine");
     await expect(page.getByRole("heading", { level: 2, name: /results? for “monoamine”/ })).toBeVisible();
     await expect(seedLink(page)).toBeVisible();
-    const hit = results(page).getByRole("listitem").filter({ has: seedLink(page) });
+    const hit = results(page).getByRole("listitem").filter({ has: page.getByRole("link", { name: SEED_TITLE }) });
     await expect(hit.locator("mark").first()).toHaveText(/monoamine/i);
   });
 

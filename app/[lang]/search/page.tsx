@@ -20,16 +20,31 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+const CONTAINER = "mx-auto w-full max-w-6xl px-4 pb-10 sm:px-6";
+
+// Results depend on the query string, so they stream in after the static shell and React moves
+// them into place with a script. Without JavaScript they would stay in a hidden element at the end
+// of <body>: this style shows them there instead of the loading skeleton, before the footer (the
+// body is a flex column), so the page keeps working for people and tools without JavaScript.
+// (Tailwind hides [hidden] with !important in its base layer; an important rule wins only from
+// an earlier layer, hence Tailwind's first layer, "theme".)
+const NO_SCRIPT_STYLE =
+  `<style>#search-loading{display:none}body>footer{order:2}` +
+  `@layer theme{body>div[hidden][id^="S:"]{display:block!important;order:1}}</style>`;
+
 async function Results({ lang, searchParams }: { lang: Lang; searchParams: Props["searchParams"] }) {
   const params = parseSearchParams(await searchParams);
   const result = await getSearchResults(params);
-  if (!result) return <SearchBox lang={lang} />;
-  return <SearchResultsView lang={lang} params={params} result={result} />;
+  return (
+    <div className={CONTAINER}>
+      {result ? <SearchResultsView lang={lang} params={params} result={result} /> : <SearchBox lang={lang} />}
+    </div>
+  );
 }
 
 function Loading({ lang }: { lang: Lang }) {
   return (
-    <>
+    <div id="search-loading" className={CONTAINER}>
       <SearchBox lang={lang} />
       <div aria-hidden="true" className="mt-8 grid gap-8 lg:grid-cols-[16rem_minmax(0,1fr)] lg:gap-10">
         <div className="space-y-5 lg:order-2">
@@ -43,7 +58,7 @@ function Loading({ lang }: { lang: Lang }) {
         </div>
         <div className="h-72 animate-pulse rounded-xl bg-sunken lg:order-1" />
       </div>
-    </>
+    </div>
   );
 }
 
@@ -52,11 +67,14 @@ export default async function SearchPage({ params, searchParams }: Props) {
   if (!isLang(raw)) notFound(); // the build's placeholder language
   const lang: Lang = raw;
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
-      <h1 className="mb-5 text-3xl font-semibold tracking-tight">{searchMessages[lang].title}</h1>
+    <>
+      <noscript dangerouslySetInnerHTML={{ __html: NO_SCRIPT_STYLE }} />
+      <div className="mx-auto max-w-6xl px-4 pt-8 sm:px-6 sm:pt-10">
+        <h1 className="mb-5 text-3xl font-semibold tracking-tight">{searchMessages[lang].title}</h1>
+      </div>
       <Suspense fallback={<Loading lang={lang} />}>
         <Results lang={lang} searchParams={searchParams} />
       </Suspense>
-    </div>
+    </>
   );
 }
