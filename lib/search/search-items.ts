@@ -191,7 +191,8 @@ export async function searchItems(sql: Sql, params: TSearchParams): Promise<Sear
 
   const text = `
     WITH RECURSIVE matched AS MATERIALIZED (
-      SELECT i.id, i.type, i.issue_year, i.issue_date, i.title, i.language, i.subjects, i.collection_id, ${rank} AS rank
+      SELECT i.id, i.type, i.issue_year, i.issue_date, i.title, i.language, i.subjects, i.collection_id, ${rank} AS rank,
+             i.embargo_until
         FROM item i
        WHERE ${where.join("\n         AND ")}
     ),
@@ -222,7 +223,7 @@ export async function searchItems(sql: Sql, params: TSearchParams): Promise<Sear
     )
     SELECT
       (SELECT count(*)::int FROM matched) AS total,
-      (SELECT count(*)::int FROM matched m JOIN item i ON i.id = m.id WHERE ${OPEN_FILE}) AS open_file,
+      (SELECT count(*)::int FROM matched i WHERE ${OPEN_FILE}) AS open_file,
       (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.value), '[]') FROM
          (SELECT type AS value, count(*)::int AS count FROM matched GROUP BY type) t) AS types,
       (SELECT coalesce(json_agg(t ORDER BY t.year DESC), '[]') FROM
@@ -233,9 +234,12 @@ export async function searchItems(sql: Sql, params: TSearchParams): Promise<Sear
          (SELECT s AS value, count(*)::int AS count FROM matched, unnest(subjects) s GROUP BY s
            ORDER BY count(*) DESC, s LIMIT ${FACET_LIMIT}) t) AS subjects,
       (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label), '[]') FROM
-         (SELECT r.slug AS value, r.display_name AS label, NULL AS "altLabel", count(DISTINCT c.item_id)::int AS count
-            FROM contributor c JOIN matched m ON m.id = c.item_id JOIN researcher r ON r.id = c.researcher_id
-           GROUP BY r.id ORDER BY count(DISTINCT c.item_id) DESC, r.display_name LIMIT ${FACET_LIMIT}) t) AS authors,
+         (SELECT r.slug AS value, r.display_name AS label, NULL AS "altLabel", top.count
+            FROM (SELECT c.researcher_id, count(DISTINCT c.item_id)::int AS count
+                    FROM contributor c JOIN matched m ON m.id = c.item_id
+                   WHERE c.researcher_id IS NOT NULL
+                   GROUP BY c.researcher_id ORDER BY count(DISTINCT c.item_id) DESC, c.researcher_id LIMIT ${FACET_LIMIT}) top
+            JOIN researcher r ON r.id = top.researcher_id) t) AS authors,
       (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label), '[]') FROM
          (SELECT col.slug AS value, col.name AS label, col.alt_name AS "altLabel", count(*)::int AS count
             FROM places pl JOIN collection col ON col.id = pl.collection_id
