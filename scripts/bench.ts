@@ -27,6 +27,8 @@ const targets = [
   { name: "static file (/icon.svg)", path: "/icon.svg" },
   { name: "home page (/)", path: "/" },
   { name: "seed item page", path: "/handle/2023.sw.kbri/1191" },
+  { name: "search with facets", path: "/search?q=glutamate+ketamine" },
+  { name: "search, filtered", path: "/search?q=disorder&type=JOURNAL_ARTICLE&year=2020-2024" },
 ];
 
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };

@@ -1,17 +1,33 @@
 // The site search box: a plain GET form, so it works before (and without) JavaScript.
 import type { Messages } from "@/lib/i18n/messages";
 
-export function SearchForm({ t, size = "compact", id }: { t: Messages; size?: "compact" | "large"; id: string }) {
+export function SearchForm({
+  t,
+  size = "compact",
+  id,
+  defaultValue,
+  children,
+}: {
+  t: Messages;
+  size?: "compact" | "large";
+  id: string;
+  /** The current query, on the search page. */
+  defaultValue?: string;
+  /** Extra fields sent with the query (the search page's active filters). */
+  children?: React.ReactNode;
+}) {
   const large = size === "large";
   return (
     <form action="/search" method="get" role="search" aria-label={t.search.label} className="flex w-full gap-2">
       <label htmlFor={id} className="sr-only">
         {t.search.label}
       </label>
+      {children}
       <input
         id={id}
         name="q"
         type="search"
+        defaultValue={defaultValue}
         placeholder={t.search.placeholder}
         autoComplete="off"
         enterKeyHint="search"

@@ -1,0 +1,321 @@
+// Full-text search over published items: one SQL statement returns the page of ranked hits, the
+// total and every facet's counts. The search document (item.search_vector / item.search_text) is
+// kept by database triggers; see prisma/migrations/*_add_item_search.
+import type { Sql } from "../db/connection";
+import { highlight, snippet, type Segment } from "./highlight";
+import { effectiveSort, type TSearchParams } from "./params";
+import { parseQuery, rankingTsquery, type ParsedQuery } from "./query-text";
+
+export type FacetValue = { value: string; label: string; altLabel: string | null; count: number };
+
+export type SearchFacets = {
+  type: FacetValue[];
+  /** Ranges of years, newest first; value is "YYYY-YYYY" or "YYYY". */
+  year: FacetValue[];
+  unit: FacetValue[];
+  collection: FacetValue[];
+  author: FacetValue[];
+  subject: FacetValue[];
+  language: FacetValue[];
+  /** Items among the results with a file anyone may download now. */
+  openFile: number;
+};
+
+export type SearchHit = {
+  id: number;
+  handle: string;
+  type: string;
+  title: string;
+  alternativeTitle: string | null;
+  alternativeTitleLang: string | null;
+  issueDate: string | null;
+  journalTitle: string | null;
+  authors: string[];
+  authorCount: number;
+  hasOpenFile: boolean;
+  views: number | null;
+  titleSegments: Segment[];
+  alternativeTitleSegments: Segment[] | null;
+  abstractSegments: Segment[] | null;
+};
+
+export type SearchResult = {
+  total: number;
+  page: number;
+  size: number;
+  sort: ReturnType<typeof effectiveSort>;
+  hits: SearchHit[];
+  facets: SearchFacets;
+  highlightTerms: string[];
+};
+
+const FACET_LIMIT = 12;
+const AUTHORS_SHOWN = 3;
+
+/** Builds the statement's parameters as it goes: `p(value)` returns its placeholder. */
+function parameterList() {
+  const values: unknown[] = [];
+  return {
+    values,
+    p(value: unknown): string {
+      values.push(value);
+      return `$${values.length}`;
+    },
+  };
+}
+
+function textCondition(parsed: ParsedQuery, p: (v: unknown) => string): string {
+  const groups = parsed.clauses.map((group) => {
+    const alternatives = group.map((c) => {
+      let test = `i.search_vector @@ to_tsquery('simple', unaccent(${p(c.tsquery)}))`;
+      if (c.substring) test = `(${test} OR i.search_text LIKE ${p(`%${c.substring.replace(/[\\%_]/g, "\\$&")}%`)})`;
+      return c.negated ? `NOT ${test}` : test;
+    });
+    return alternatives.length > 1 ? `(${alternatives.join(" OR ")})` : alternatives[0];
+  });
+  const text = groups.length ? groups.join(" AND ") : null;
+  const ids = identifierCondition(parsed, p);
+  if (text && ids) return `((${text}) OR ${ids})`;
+  return text ?? ids ?? "false";
+}
+
+function identifierCondition(parsed: ParsedQuery, p: (v: unknown) => string): string | null {
+  const tests: string[] = [];
+  for (const id of parsed.identifiers) {
+    if (id.kind === "doi") tests.push(`i.doi = ${p(id.value)}`);
+    if (id.kind === "handle") tests.push(`i.handle = ${p(id.value)}`);
+    if (id.kind === "issn") tests.push(`(i.issn = ${p(id.value)} OR i.eissn = ${p(id.value)})`);
+    if (id.kind === "isbn") tests.push(`replace(i.isbn, '-', '') = ${p(id.value)}`);
+  }
+  return tests.length ? `(${tests.join(" OR ")})` : null;
+}
+
+const OPEN_FILE = `EXISTS (SELECT 1 FROM file f WHERE f.item_id = i.id
+    AND f.access <> 'RESTRICTED' AND NOT (f.access = 'EMBARGOED' AND f.embargo_until IS NULL)
+    AND (f.embargo_until IS NULL OR f.embargo_until <= current_date))
+  AND (i.embargo_until IS NULL OR i.embargo_until <= current_date)`;
+
+function filterConditions(params: TSearchParams, p: (v: unknown) => string): string[] {
+  const where: string[] = [];
+  if (params.type) where.push(`i.type = ${p(params.type)}::item_type`);
+  if (params.year) {
+    const [from, to = from] = params.year.split("-").map(Number);
+    where.push(`i.issue_year BETWEEN ${p(from)} AND ${p(to)}`);
+  }
+  const inCollections = (collections: string) =>
+    `(i.collection_id IN (${collections}) OR EXISTS (SELECT 1 FROM item_collection ic WHERE ic.item_id = i.id AND ic.collection_id IN (${collections})))`;
+  if (params.unit) {
+    where.push(
+      inCollections(`SELECT c.id FROM collection c WHERE c.unit_id IN (
+        WITH RECURSIVE below AS (SELECT id FROM unit WHERE slug = ${p(params.unit)}
+                                 UNION SELECT u.id FROM unit u JOIN below b ON u.parent_id = b.id)
+        SELECT id FROM below)`),
+    );
+  }
+  if (params.collection) where.push(inCollections(`SELECT c.id FROM collection c WHERE c.slug = ${p(params.collection)}`));
+  if (params.author) {
+    where.push(`EXISTS (SELECT 1 FROM contributor c JOIN researcher r ON r.id = c.researcher_id
+                        WHERE c.item_id = i.id AND r.slug = ${p(params.author)})`);
+  }
+  // The item page links keywords and subjects alike to ?subject=.
+  if (params.subject) {
+    const subject = p(params.subject);
+    where.push(`(${subject} = ANY (i.subjects) OR ${subject} = ANY (i.keywords))`);
+  }
+  if (params.language) where.push(`i.language = ${p(params.language)}`);
+  if (params.file === "open") where.push(`(${OPEN_FILE})`);
+  return where;
+}
+
+function orderBy(sort: SearchResult["sort"], hasRank: boolean): string {
+  switch (sort) {
+    case "relevance":
+      return hasRank ? "m.rank DESC, m.issue_date DESC NULLS LAST, m.id DESC" : "m.issue_date DESC NULLS LAST, m.id DESC";
+    case "date":
+      return "m.issue_date DESC NULLS LAST, m.id DESC";
+    case "title":
+      return "lower(m.title), m.id";
+    case "views":
+      return "coalesce(v.views, 0) DESC, m.issue_date DESC NULLS LAST, m.id DESC";
+  }
+}
+
+type Row = {
+  total: number;
+  open_file: number;
+  types: { value: string; count: number }[];
+  years: { year: number; count: number }[];
+  languages: { value: string; count: number }[];
+  subjects: { value: string; count: number }[];
+  authors: FacetValue[];
+  collections: FacetValue[];
+  units: FacetValue[];
+  hits: {
+    id: number;
+    handle: string;
+    type: string;
+    title: string;
+    alternative_title: string | null;
+    alternative_title_lang: string | null;
+    issue_date: string | null;
+    journal_title: string | null;
+    abstract: string | null;
+    authors: string[] | null;
+    author_count: number;
+    has_open_file: boolean;
+    views: number | null;
+  }[];
+};
+
+/** Searches published items; params come from parseSearchParams. */
+export async function searchItems(sql: Sql, params: TSearchParams): Promise<SearchResult> {
+  const parsed = parseQuery(params.q);
+  const sort = effectiveSort(params);
+  const { values, p } = parameterList();
+  const where = ["i.status = 'PUBLISHED'"];
+  if (params.q) where.push(textCondition(parsed, p));
+  where.push(...filterConditions(params, p));
+
+  const ranking = params.q ? rankingTsquery(parsed) : null;
+  const ids = params.q ? identifierCondition(parsed, p) : null;
+  const rankParts = [
+    // Whole words count again on top of prefix matches: "glutamate" before "glutamatergic".
+    ranking
+      ? `ts_rank(i.search_vector, to_tsquery('simple', unaccent(${p(ranking)}))) +
+         ts_rank(i.search_vector, to_tsquery('simple', unaccent(${p(ranking.replaceAll(":*", ""))})))`
+      : null,
+    ids ? `CASE WHEN ${ids} THEN 10 ELSE 0 END` : null,
+  ].filter(Boolean);
+  const rank = rankParts.length ? rankParts.join(" + ") : "0";
+  const withViews = sort === "views";
+
+  const text = `
+    WITH RECURSIVE matched AS MATERIALIZED (
+      SELECT i.id, i.type, i.issue_year, i.issue_date, i.title, i.language, i.subjects, i.collection_id, ${rank} AS rank,
+             i.embargo_until
+        FROM item i
+       WHERE ${where.join("\n         AND ")}
+    ),
+    places AS (
+      SELECT m.id AS item_id, m.collection_id FROM matched m
+      UNION
+      SELECT ic.item_id, ic.collection_id FROM item_collection ic JOIN matched m ON m.id = ic.item_id
+    ),
+    unit_up AS (
+      SELECT u.id AS unit_id, u.id AS ancestor_id, u.parent_id FROM unit u
+      UNION ALL
+      SELECT a.unit_id, u.id, u.parent_id FROM unit_up a JOIN unit u ON u.id = a.parent_id
+    )${
+      withViews
+        ? `,
+    v AS (
+      SELECT d.scope_id AS id, sum(d.views)::int AS views FROM usage_daily d
+       WHERE d.scope = 'ITEM' AND d.day > current_date - 365 AND d.scope_id IN (SELECT id FROM matched)
+       GROUP BY d.scope_id
+    )`
+        : ""
+    },
+    page AS (
+      SELECT m.id, row_number() OVER (ORDER BY ${orderBy(sort, Boolean(ranking || ids))}) AS ord${withViews ? ", v.views" : ", NULL::int AS views"}
+        FROM matched m${withViews ? " LEFT JOIN v ON v.id = m.id" : ""}
+       ORDER BY ord
+       LIMIT ${p(params.size)} OFFSET ${p((params.page - 1) * params.size)}
+    )
+    SELECT
+      (SELECT count(*)::int FROM matched) AS total,
+      (SELECT count(*)::int FROM matched i WHERE ${OPEN_FILE}) AS open_file,
+      (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.value), '[]') FROM
+         (SELECT type AS value, count(*)::int AS count FROM matched GROUP BY type) t) AS types,
+      (SELECT coalesce(json_agg(t ORDER BY t.year DESC), '[]') FROM
+         (SELECT issue_year AS year, count(*)::int AS count FROM matched WHERE issue_year IS NOT NULL GROUP BY issue_year) t) AS years,
+      (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.value), '[]') FROM
+         (SELECT language AS value, count(*)::int AS count FROM matched WHERE language IS NOT NULL GROUP BY language) t) AS languages,
+      (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.value), '[]') FROM
+         (SELECT s AS value, count(*)::int AS count FROM matched, unnest(subjects) s GROUP BY s
+           ORDER BY count(*) DESC, s LIMIT ${FACET_LIMIT}) t) AS subjects,
+      (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label), '[]') FROM
+         (SELECT r.slug AS value, r.display_name AS label, NULL AS "altLabel", top.count
+            FROM (SELECT c.researcher_id, count(DISTINCT c.item_id)::int AS count
+                    FROM contributor c JOIN matched m ON m.id = c.item_id
+                   WHERE c.researcher_id IS NOT NULL
+                   GROUP BY c.researcher_id ORDER BY count(DISTINCT c.item_id) DESC, c.researcher_id LIMIT ${FACET_LIMIT}) top
+            JOIN researcher r ON r.id = top.researcher_id) t) AS authors,
+      (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label), '[]') FROM
+         (SELECT col.slug AS value, col.name AS label, col.alt_name AS "altLabel", count(*)::int AS count
+            FROM places pl JOIN collection col ON col.id = pl.collection_id
+           GROUP BY col.id ORDER BY count(*) DESC, col.name LIMIT ${FACET_LIMIT}) t) AS collections,
+      (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label), '[]') FROM
+         (SELECT u.slug AS value, u.name AS label, u.alt_name AS "altLabel", count(DISTINCT pl.item_id)::int AS count
+            FROM places pl JOIN collection col ON col.id = pl.collection_id
+            JOIN unit_up a ON a.unit_id = col.unit_id JOIN unit u ON u.id = a.ancestor_id
+           WHERE u.parent_id IS NOT NULL -- the institute itself holds everything
+           GROUP BY u.id ORDER BY count(DISTINCT pl.item_id) DESC, u.name LIMIT ${FACET_LIMIT}) t) AS units,
+      (SELECT coalesce(json_agg(h ORDER BY h.ord), '[]') FROM (
+         SELECT pg.ord, i.id, i.handle, i.type, i.title, i.alternative_title, i.alternative_title_lang, i.issue_date,
+                i.journal_title, left(coalesce(i.abstract, i.alt_abstract), 4000) AS abstract, pg.views,
+                (SELECT array_agg(c.name ORDER BY c.position) FROM
+                   (SELECT name, position FROM contributor WHERE item_id = i.id ORDER BY position LIMIT ${AUTHORS_SHOWN}) c) AS authors,
+                (SELECT count(*)::int FROM contributor WHERE item_id = i.id) AS author_count,
+                (${OPEN_FILE}) AS has_open_file
+           FROM page pg JOIN item i ON i.id = pg.id) h) AS hits`;
+
+  const [row] = await sql.query<Row>(text, values);
+  const terms = parsed.highlightTerms;
+  return {
+    total: row.total,
+    page: params.page,
+    size: params.size,
+    sort,
+    highlightTerms: terms,
+    facets: {
+      type: row.types.map((t) => ({ value: t.value, label: t.value, altLabel: null, count: t.count })),
+      year: yearRanges(row.years),
+      unit: row.units,
+      collection: row.collections,
+      author: row.authors,
+      subject: row.subjects.map((s) => ({ value: s.value, label: s.value, altLabel: null, count: s.count })),
+      language: row.languages.map((l) => ({ value: l.value, label: l.value, altLabel: null, count: l.count })),
+      openFile: row.open_file,
+    },
+    hits: row.hits.map((h) => ({
+      id: h.id,
+      handle: h.handle,
+      type: h.type,
+      title: h.title,
+      alternativeTitle: h.alternative_title,
+      alternativeTitleLang: h.alternative_title_lang,
+      issueDate: h.issue_date,
+      journalTitle: h.journal_title,
+      authors: h.authors ?? [],
+      authorCount: h.author_count,
+      hasOpenFile: h.has_open_file,
+      views: h.views,
+      titleSegments: highlight(h.title, terms),
+      alternativeTitleSegments: h.alternative_title ? highlight(h.alternative_title, terms) : null,
+      abstractSegments: h.abstract ? snippet(h.abstract, terms) : null,
+    })),
+  };
+}
+
+/**
+ * Years grouped for the facet: the last five years one by one, then five-year ranges, then one
+ * range for everything older than twenty years before the newest.
+ */
+export function yearRanges(years: { year: number; count: number }[]): FacetValue[] {
+  if (years.length === 0) return [];
+  const newest = Math.max(...years.map((y) => y.year));
+  const buckets = new Map<string, number>();
+  const oldest = Math.min(...years.map((y) => y.year));
+  for (const { year, count } of years) {
+    let key: string;
+    if (year > newest - 5) key = String(year);
+    else if (year > newest - 20) {
+      const end = newest - 5 - Math.floor((newest - 5 - year) / 5) * 5;
+      key = `${end - 4}-${end}`;
+    } else key = `${oldest}-${newest - 20}`;
+    buckets.set(key, (buckets.get(key) ?? 0) + count);
+  }
+  return [...buckets.entries()]
+    .map(([value, count]) => ({ value, label: value.replace("-", "–"), altLabel: null, count }))
+    .sort((a, b) => Number(b.value.slice(-4)) - Number(a.value.slice(-4)));
+}
