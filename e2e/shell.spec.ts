@@ -110,3 +110,10 @@ test.describe("site shell and home page", () => {
     await expect(page.getByRole("main").getByRole("searchbox")).toBeVisible();
   });
 });
+
+test("switching language keeps the query of the page", async ({ page }) => {
+  await page.goto("/search?q=glutamate");
+  await page.getByRole("link", { name: /한국어/ }).click();
+  await expect(page).toHaveURL(/\/ko\/search\?q=glutamate$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+});

@@ -1,13 +1,15 @@
 "use client";
 // Links to the same page in the other interface language. The /en or /ko prefix also sets the
 // language cookie (see proxy.ts), so later links without a prefix stay in that language.
-import { usePathname } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import type { Lang } from "@/lib/i18n/config";
 
 export function LanguageSwitch({ target, label, hint }: { target: Lang; label: string; hint: string }) {
   const pathname = usePathname() ?? "/";
+  // The query stays: switching language on a search or a full record keeps what is shown.
+  const query = useSearchParams()?.toString();
   const rest = pathname.replace(/^\/(en|ko)(?=\/|$)/, "") || "/";
-  const href = `/${target}${rest === "/" ? "" : rest}`;
+  const href = `/${target}${rest === "/" ? "" : rest}${query ? `?${query}` : ""}`;
   return (
     <a
       href={href}
