@@ -24,6 +24,7 @@ test.describe("search", () => {
   });
 
   test("finds the seed item by “Koo” and facets down to it without JavaScript", async ({ browser }) => {
+    test.slow(); // four uncached searches in a row, each rendered on first visit
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/search?q=Koo");
@@ -45,6 +46,7 @@ test.describe("search", () => {
   });
 
   test("finds the unit’s items by the Korean unit name and narrows to the seed item", async ({ page }) => {
+    test.slow(); // several uncached searches in a row
     await page.goto(`/search?q=${encodeURIComponent("정서·인지 질환 연구그룹")}`);
     const filters = page.getByRole("complementary");
     await filters.getByRole("region", { name: "Unit" }).getByRole("link", { name: /^Emotional and Cognitive Disorders Research Group/ }).click();
