@@ -40,7 +40,8 @@ export type ItemSummary = {
   authorCount: number;
 };
 
-const summarySelect = {
+/** The fields of an item that lists show (see toSummary). */
+export const summarySelect = {
   id: true,
   handle: true,
   type: true,
@@ -58,7 +59,7 @@ type SummaryRow = {
   _count: { contributors: number };
 } & Omit<ItemSummary, "authors" | "authorCount">;
 
-function toSummary({ contributors, _count, ...rest }: SummaryRow): ItemSummary {
+export function toSummary({ contributors, _count, ...rest }: SummaryRow): ItemSummary {
   return { ...rest, authors: contributors.map((c) => c.name), authorCount: _count.contributors };
 }
 

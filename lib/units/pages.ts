@@ -3,32 +3,13 @@
 import { cacheLife, cacheTag } from "next/cache";
 import { cacheTags } from "../cache";
 import { getPrisma, getSql, isBuildPhase } from "../db";
-import type { ItemSummary } from "../site/overview";
+import { summarySelect, toSummary, type ItemSummary } from "../site/overview";
 import { getUnitTree, type UnitNode } from "./tree";
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,149}$/;
 
 export function subtreeIds(node: UnitNode): number[] {
   return [node.id, ...node.children.flatMap(subtreeIds)];
-}
-
-const summarySelect = {
-  id: true,
-  handle: true,
-  type: true,
-  title: true,
-  alternativeTitle: true,
-  alternativeTitleLang: true,
-  issueDate: true,
-  journalTitle: true,
-  contributors: { orderBy: { position: "asc" }, take: 3, select: { name: true } },
-  _count: { select: { contributors: true } },
-} as const;
-
-type SummaryRow = { contributors: { name: string }[]; _count: { contributors: number } } & Omit<ItemSummary, "authors" | "authorCount">;
-
-function toSummary({ contributors, _count, ...rest }: SummaryRow): ItemSummary {
-  return { ...rest, authors: contributors.map((c) => c.name), authorCount: _count.contributors };
 }
 
 export type UnitPageData = {
