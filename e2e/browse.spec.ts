@@ -9,6 +9,8 @@ const SEED_TITLE = "The Role of Glutamate Underlying Treatment-resistant Depress
 // checked with axe below.
 plainTest.describe("browse without JavaScript", () => {
   plainTest.use({ javaScriptEnabled: false });
+  // Each walk renders several pages on their first visit; on a loaded machine that takes a while.
+  plainTest.describe.configure({ timeout: 90_000 });
   const test = plainTest;
 
   test("home → Browse → date → 2023 → the seed item, by links and pages", async ({ page }) => {
