@@ -252,7 +252,8 @@ describe(`OAI-PMH (${testServerUrl() ? "PostgreSQL server" : "PGlite"})`, () => 
 
   describe("ListMetadataFormats", () => {
     it("offers oai_dc and mods, for the repository and for one record (deleted ones too)", async () => {
-      for (const query of [{ verb: "ListMetadataFormats" }, { verb: "ListMetadataFormats", identifier: idOf("A") }, { verb: "ListMetadataFormats", identifier: idOf("D") }]) {
+      const queries: Record<string, string>[] = [{ verb: "ListMetadataFormats" }, { verb: "ListMetadataFormats", identifier: idOf("A") }, { verb: "ListMetadataFormats", identifier: idOf("D") }];
+      for (const query of queries) {
         const p = await oai(query);
         expect(p.errors).toEqual([]);
         expect(text(p.doc, "metadataPrefix")).toEqual(["oai_dc", "mods"]);
