@@ -48,6 +48,15 @@ export type ParsedRequest =
   | { ok: true; request: OaiRequest; /** The arguments to echo in the response's request element. */ echo: Record<string, string> }
   | { ok: false; errors: OaiError[] };
 
+const SYNTAX: Record<string, { pattern: RegExp; description: string }> = {
+  metadataPrefix: { pattern: /^[A-Za-z0-9\-_.!~*'()]+$/, description: "letters, digits and - _ . ! ~ * ' ( ) only" },
+  set: { pattern: /^[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*$/, description: "a setSpec such as unit:institute:division" },
+  identifier: {
+    pattern: /^[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})+$/,
+    description: "a URI, such as oai:{repository}:{handle}",
+  },
+};
+
 const isVerb = (v: string): v is Verb => (VERBS as readonly string[]).includes(v);
 
 /** Validates the request's arguments (in the order they came) against the protocol's rules. */
@@ -85,6 +94,10 @@ export function parseOaiArguments(pairs: [string, string][]): ParsedRequest {
   }
   const missing = rule.required.filter((r) => args[r] === undefined);
   if (missing.length) return fail("badArgument", `${verb} requires the argument${missing.length > 1 ? "s" : ""} ${missing.join(" and ")}.`);
+  // Values the response would echo must have the syntax the schema gives them (protocol 3.3, 3.4).
+  for (const [name, syntax] of Object.entries(SYNTAX)) {
+    if (args[name] !== undefined && !syntax.pattern.test(args[name])) return fail("badArgument", `${name} must be ${syntax.description}.`);
+  }
 
   if (verb === "ListIdentifiers" || verb === "ListRecords") {
     const from = args.from === undefined ? undefined : parseOaiDate(args.from, "from");

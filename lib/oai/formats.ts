@@ -2,12 +2,12 @@
 // same Dublin Core mapping as the item's dc-xml download) and MODS 3.7 (the Library of Congress's
 // richer bibliographic schema: structured names with roles and ORCIDs, the host journal with
 // volume/issue/pages, COAR resource types, and links to the item's open files).
-import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
 import { dublinCoreElements, DC_NS, OAI_DC_NS } from "../export/dc-xml";
 import { bareDoi, canonicalItemUrl, clean, cleanParagraphs, parseContributorName } from "../export/csl";
 import { decideFileAccess } from "../files/access";
 import type { ItemType } from "../generated/prisma/enums";
 import type { OaiRecord } from "./repository";
+import { addChild, element, type XmlNode } from "./xml";
 
 export const XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 export const MODS_NS = "http://www.loc.gov/mods/v3";
@@ -16,7 +16,8 @@ export type MetadataFormat = {
   prefix: string;
   schema: string;
   namespace: string;
-  write: (parent: XMLBuilder, record: OaiRecord, context: FormatContext) => void;
+  /** The record's metadata: one root element, as the content of OAI-PMH's metadata element. */
+  write: (record: OaiRecord, context: FormatContext) => XmlNode;
 };
 
 export type FormatContext = { baseUrl: string; now: Date; oaiIdentifier: string };
@@ -30,16 +31,18 @@ export function findFormat(prefix: string): MetadataFormat | undefined {
   return METADATA_FORMATS.find((f) => f.prefix === prefix);
 }
 
-function writeOaiDc(parent: XMLBuilder, record: OaiRecord, context: FormatContext) {
-  const dc = parent
-    .ele(OAI_DC_NS, "oai_dc:dc")
-    .att("xmlns:dc", DC_NS)
-    .att(XSI_NS, "xsi:schemaLocation", `${OAI_DC_NS} http://www.openarchives.org/OAI/2.0/oai_dc.xsd`);
+function writeOaiDc(record: OaiRecord, context: FormatContext): XmlNode {
+  const dc: XmlNode = {
+    "@_xmlns:oai_dc": OAI_DC_NS,
+    "@_xmlns:dc": DC_NS,
+    "@_xmlns:xsi": XSI_NS,
+    "@_xsi:schemaLocation": `${OAI_DC_NS} http://www.openarchives.org/OAI/2.0/oai_dc.xsd`,
+  };
+  // oai_dc allows its elements in any order; elements of one name keep theirs.
   for (const { name, text, attributes } of dublinCoreElements(record, { baseUrl: context.baseUrl })) {
-    const el = dc.ele(DC_NS, `dc:${name}`);
-    for (const [k, v] of Object.entries(attributes)) el.att(k, v);
-    el.txt(text);
+    addChild(dc, `dc:${name}`, element(attributes, text));
   }
+  return { "oai_dc:dc": dc };
 }
 
 /** An item's files that anyone may download now; embargoed and restricted files are never linked. */
@@ -76,30 +79,28 @@ const MARC_ROLES: Record<OaiRecord["contributors"][number]["role"], [string, str
 
 const LANG_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
-function writeMods(parent: XMLBuilder, record: OaiRecord, context: FormatContext) {
-  const mods = parent
-    .ele(MODS_NS, "mods")
-    .att("version", "3.7")
-    .att(XSI_NS, "xsi:schemaLocation", `${MODS_NS} http://www.loc.gov/standards/mods/v3/mods-3-7.xsd`);
-  const text = (el: XMLBuilder, name: string, value: string | null | undefined, attributes: Record<string, string> = {}) => {
-    const v = clean(value);
-    if (!v) return;
-    const child = el.ele(MODS_NS, name);
-    for (const [k, a] of Object.entries(attributes)) child.att(k, a);
-    child.txt(v);
+function writeMods(record: OaiRecord, context: FormatContext): XmlNode {
+  // MODS allows its top-level elements in any order; elements of one name keep theirs.
+  const mods: XmlNode = {
+    "@_xmlns": MODS_NS,
+    "@_xmlns:xsi": XSI_NS,
+    "@_version": "3.7",
+    "@_xsi:schemaLocation": `${MODS_NS} http://www.loc.gov/standards/mods/v3/mods-3-7.xsd`,
   };
+  const text = (parent: XmlNode, name: string, value: string | null | undefined, attributes: Record<string, string> = {}) => {
+    const v = clean(value);
+    if (v) addChild(parent, name, element(attributes, v));
+  };
+  const lang = (value: string | null | undefined) => (LANG_TAG.test(clean(value)) ? clean(value) : undefined);
 
-  mods.ele(MODS_NS, "titleInfo").ele(MODS_NS, "title").txt(clean(record.title));
+  addChild(mods, "titleInfo", { title: clean(record.title) });
   if (clean(record.alternativeTitle)) {
-    const alt = mods.ele(MODS_NS, "titleInfo").att("type", "translated");
-    const lang = clean(record.alternativeTitleLang);
-    if (LANG_TAG.test(lang)) alt.att("xml:lang", lang);
-    alt.ele(MODS_NS, "title").txt(clean(record.alternativeTitle));
+    addChild(mods, "titleInfo", { ...element({ type: "translated", "xml:lang": lang(record.alternativeTitleLang) }), title: clean(record.alternativeTitle) });
   }
 
   for (const c of record.contributors) {
     const parsed = parseContributorName(c.name);
-    const name = mods.ele(MODS_NS, "name").att("type", "literal" in parsed ? "corporate" : "personal");
+    const name: XmlNode = element({ type: "literal" in parsed ? "corporate" : "personal" });
     if ("literal" in parsed) {
       text(name, "namePart", parsed.literal);
     } else {
@@ -110,58 +111,56 @@ function writeMods(parent: XMLBuilder, record: OaiRecord, context: FormatContext
     text(name, "affiliation", c.affiliation);
     if (clean(c.orcid)) text(name, "nameIdentifier", `https://orcid.org/${clean(c.orcid)}`, { type: "orcid" });
     const [code, term] = MARC_ROLES[c.role];
-    const role = name.ele(MODS_NS, "role");
-    role.ele(MODS_NS, "roleTerm").att("type", "code").att("authority", "marcrelator").txt(code);
-    role.ele(MODS_NS, "roleTerm").att("type", "text").att("authority", "marcrelator").txt(term);
+    name.role = {
+      roleTerm: [element({ type: "code", authority: "marcrelator" }, code), element({ type: "text", authority: "marcrelator" }, term)],
+    };
+    addChild(mods, "name", name);
   }
 
-  mods.ele(MODS_NS, "typeOfResource").txt(record.type === "DATASET" ? "software, multimedia" : "text");
+  text(mods, "typeOfResource", record.type === "DATASET" ? "software, multimedia" : "text");
   const [coarId, coarLabel] = COAR[record.type];
-  mods
-    .ele(MODS_NS, "genre")
-    .att("authority", "coar")
-    .att("authorityURI", "http://purl.org/coar/resource_type/")
-    .att("valueURI", `http://purl.org/coar/resource_type/${coarId}`)
-    .txt(coarLabel);
+  text(mods, "genre", coarLabel, {
+    authority: "coar",
+    authorityURI: "http://purl.org/coar/resource_type/",
+    valueURI: `http://purl.org/coar/resource_type/${coarId}`,
+  });
 
-  const origin = mods.ele(MODS_NS, "originInfo");
+  const origin: XmlNode = {};
   text(origin, "publisher", record.publisher);
-  if (clean(record.placeOfPublication)) origin.ele(MODS_NS, "place").ele(MODS_NS, "placeTerm").att("type", "text").txt(clean(record.placeOfPublication));
+  if (clean(record.placeOfPublication)) origin.place = { placeTerm: element({ type: "text" }, clean(record.placeOfPublication)) };
   text(origin, "dateIssued", record.issueDate, { encoding: "w3cdtf", keyDate: "yes" });
   text(origin, "edition", record.edition);
+  if (Object.keys(origin).length) mods.originInfo = origin;
 
-  if (clean(record.language)) {
-    mods.ele(MODS_NS, "language").ele(MODS_NS, "languageTerm").att("type", "code").att("authority", "rfc5646").txt(clean(record.language));
-  }
-  if (record.pageCount) mods.ele(MODS_NS, "physicalDescription").ele(MODS_NS, "extent").att("unit", "pages").txt(String(record.pageCount));
+  if (clean(record.language)) mods.language = { languageTerm: element({ type: "code", authority: "rfc5646" }, clean(record.language)) };
+  if (record.pageCount) mods.physicalDescription = { extent: element({ unit: "pages" }, String(record.pageCount)) };
 
   const abstract = cleanParagraphs(record.abstract);
-  if (abstract) mods.ele(MODS_NS, "abstract").txt(abstract);
+  if (abstract) addChild(mods, "abstract", abstract);
   const altAbstract = cleanParagraphs(record.altAbstract);
-  if (altAbstract) {
-    const el = mods.ele(MODS_NS, "abstract");
-    if (LANG_TAG.test(clean(record.altAbstractLang))) el.att("xml:lang", clean(record.altAbstractLang));
-    el.txt(altAbstract);
-  }
-  for (const keyword of record.keywords) if (clean(keyword)) mods.ele(MODS_NS, "subject").ele(MODS_NS, "topic").txt(clean(keyword));
-  for (const subject of record.subjects) if (clean(subject)) mods.ele(MODS_NS, "classification").txt(clean(subject));
+  if (altAbstract) addChild(mods, "abstract", element({ "xml:lang": lang(record.altAbstractLang) }, altAbstract));
+  for (const keyword of record.keywords) if (clean(keyword)) addChild(mods, "subject", { topic: clean(keyword) });
+  for (const subject of record.subjects) text(mods, "classification", subject);
 
   // The journal, book or proceedings the item appeared in, with its place inside it.
   const host = clean(record.journalTitle) || clean(record.bookTitle) || clean(record.conferenceName);
-  if (host || record.volume || record.number || record.startPage) {
-    const related = mods.ele(MODS_NS, "relatedItem").att("type", "host");
-    if (host) related.ele(MODS_NS, "titleInfo").ele(MODS_NS, "title").txt(host);
+  if (host || clean(record.volume) || clean(record.number) || clean(record.startPage)) {
+    const related: XmlNode = element({ type: "host" });
+    if (host) related.titleInfo = { title: host };
     text(related, "identifier", record.issn, { type: "issn" });
     text(related, "identifier", record.eissn !== record.issn ? record.eissn : null, { type: "eissn" });
-    const part = related.ele(MODS_NS, "part");
-    if (clean(record.volume)) part.ele(MODS_NS, "detail").att("type", "volume").ele(MODS_NS, "number").txt(clean(record.volume));
-    if (clean(record.number)) part.ele(MODS_NS, "detail").att("type", "issue").ele(MODS_NS, "number").txt(clean(record.number));
+    const part: XmlNode = {};
+    if (clean(record.volume)) addChild(part, "detail", { ...element({ type: "volume" }), number: clean(record.volume) });
+    if (clean(record.number)) addChild(part, "detail", { ...element({ type: "issue" }), number: clean(record.number) });
     if (clean(record.startPage)) {
-      const extent = part.ele(MODS_NS, "extent").att("unit", "pages");
+      const extent: XmlNode = element({ unit: "pages" });
       text(extent, "start", record.startPage);
       text(extent, "end", record.endPage);
+      part.extent = extent;
     }
     text(part, "date", record.issueDate, { encoding: "w3cdtf" });
+    if (Object.keys(part).length) related.part = part;
+    mods.relatedItem = related;
   }
 
   const pageUrl = canonicalItemUrl(record.handle, { baseUrl: context.baseUrl });
@@ -173,16 +172,19 @@ function writeMods(parent: XMLBuilder, record: OaiRecord, context: FormatContext
   text(mods, "identifier", record.reportNumber, { type: "report number" });
   text(mods, "identifier", record.patentNumber, { type: "patent number" });
 
-  const location = mods.ele(MODS_NS, "location");
-  location.ele(MODS_NS, "url").att("usage", "primary display").att("access", "object in context").txt(pageUrl);
-  for (const file of openFiles(record, context.now)) {
-    location.ele(MODS_NS, "url").att("access", "raw object").att("note", file.mimeType).txt(fileUrl(context.baseUrl, file));
-  }
+  mods.location = {
+    url: [
+      element({ usage: "primary display", access: "object in context" }, pageUrl),
+      ...openFiles(record, context.now).map((file) => element({ access: "raw object", note: file.mimeType }, fileUrl(context.baseUrl, file))),
+    ],
+  };
 
   text(mods, "accessCondition", record.license, { type: "use and reproduction" });
   text(mods, "accessCondition", record.rights, { type: "use and reproduction" });
 
-  const info = mods.ele(MODS_NS, "recordInfo");
-  info.ele(MODS_NS, "recordIdentifier").txt(context.oaiIdentifier);
-  info.ele(MODS_NS, "recordChangeDate").att("encoding", "iso8601").txt(record.updatedAt.toISOString());
+  mods.recordInfo = {
+    recordIdentifier: context.oaiIdentifier,
+    recordChangeDate: element({ encoding: "iso8601" }, record.updatedAt.toISOString()),
+  };
+  return { mods };
 }

@@ -1,8 +1,6 @@
 // The OAI-PMH 2.0 endpoint: one HTTP request (GET query or POST form) in, one XML response out.
 // The route handler (app/oai/route.ts) passes the database and the clock; everything the protocol
 // says about verbs, arguments, errors, sets, datestamps and resumption tokens happens here.
-import { create } from "xmlbuilder2";
-import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
 import type { Sql } from "../db/connection";
 import { DC_NS, OAI_DC_NS } from "../export/dc-xml";
 import {
@@ -29,6 +27,7 @@ import {
   type SetTree,
 } from "./repository";
 import { decodeToken, encodeToken, TOKEN_LIFETIME_MS, type TokenState } from "./token";
+import { addChild, element, toXmlDocument, type XmlNode } from "./xml";
 
 export const OAI_NS = "http://www.openarchives.org/OAI/2.0/";
 const OAI_SCHEMA = "http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd";
@@ -90,102 +89,105 @@ export async function answerOaiRequest(request: OaiHttpRequest, options: OaiOpti
   const now = options.now ?? new Date();
   const baseUrl = `${options.siteUrl}/oai`;
   const pairs = requestArguments(request);
-  if (!Array.isArray(pairs)) return xmlResponse(errorDocument(now, baseUrl, null, [pairs]));
+  if (!Array.isArray(pairs)) return xmlResponse(oaiErrorXml(now, baseUrl, null, [pairs]));
   const parsed = parseOaiArguments(pairs);
   // After badVerb or badArgument the request element carries no attributes (protocol 3.2).
-  if (!parsed.ok) return xmlResponse(errorDocument(now, baseUrl, null, parsed.errors));
-  const { root, doc } = envelope(now, baseUrl, { verb: parsed.request.verb, ...parsed.echo });
+  if (!parsed.ok) return xmlResponse(oaiErrorXml(now, baseUrl, null, parsed.errors));
+  const echo = { verb: parsed.request.verb, ...parsed.echo };
   const context: VerbContext = { ...options, now, baseUrl, pageSizes: options.pageSizes ?? PAGE_SIZES };
-  const errors = await answerVerb(root, parsed.request, context);
-  if (errors) return xmlResponse(errorDocument(now, baseUrl, { verb: parsed.request.verb, ...parsed.echo }, errors));
-  return xmlResponse(doc);
+  const answer = await answerVerb(parsed.request, context);
+  if (Array.isArray(answer)) return xmlResponse(oaiErrorXml(now, baseUrl, echo, answer));
+  return xmlResponse(toXmlDocument(envelope(now, baseUrl, echo, answer)));
 }
 
 type VerbContext = OaiOptions & { now: Date; baseUrl: string; pageSizes: { records: number; identifiers: number } };
 
-/** Writes the verb's element under root, or returns the errors to answer with instead. */
-async function answerVerb(root: XMLBuilder, request: OaiRequest, ctx: VerbContext): Promise<OaiError[] | void> {
+/** The verb's element ({ Identify: … }), or the errors to answer with instead. */
+async function answerVerb(request: OaiRequest, ctx: VerbContext): Promise<XmlNode | OaiError[]> {
   switch (request.verb) {
     case "Identify":
-      return identify(root, ctx);
+      return identify(ctx);
     case "ListMetadataFormats":
-      return listMetadataFormats(root, request.identifier, ctx);
+      return listMetadataFormats(request.identifier, ctx);
     case "ListSets":
-      return listSetsVerb(root, request.resumptionToken, ctx);
+      return listSetsVerb(request.resumptionToken, ctx);
     case "GetRecord":
-      return getRecord(root, request.identifier, request.metadataPrefix, ctx);
+      return getRecord(request.identifier, request.metadataPrefix, ctx);
     case "ListIdentifiers":
     case "ListRecords":
-      return listVerb(root, request, ctx);
+      return listVerb(request, ctx);
   }
 }
 
-async function identify(root: XMLBuilder, ctx: VerbContext) {
+async function identify(ctx: VerbContext): Promise<XmlNode> {
   const [settings, earliest, sample] = await Promise.all([
     loadSiteSettings(ctx.sql),
     earliestDatestamp(ctx.sql),
     ctx.sql.query<{ handle: string }>(`SELECT handle FROM item WHERE status = 'PUBLISHED' ORDER BY id LIMIT 1`),
   ]);
   const repoId = repositoryIdentifier(ctx.siteUrl);
-  const el = root.ele("Identify");
-  el.ele("repositoryName").txt(settings.siteName ?? "Atrium");
-  el.ele("baseURL").txt(ctx.baseUrl);
-  el.ele("protocolVersion").txt("2.0");
-  el.ele("adminEmail").txt(settings.adminEmail ?? `repository@${repoId}`);
-  el.ele("earliestDatestamp").txt(toDatestamp(earliest ?? ctx.now));
-  el.ele("deletedRecord").txt("persistent");
-  el.ele("granularity").txt("YYYY-MM-DDThh:mm:ssZ");
-  const id = el
-    .ele("description")
-    .ele(OAI_ID_NS, "oai-identifier")
-    .att(XSI_NS, "xsi:schemaLocation", `${OAI_ID_NS} http://www.openarchives.org/OAI/2.0/oai-identifier.xsd`);
-  id.ele("scheme").txt("oai");
-  id.ele("repositoryIdentifier").txt(repoId);
-  id.ele("delimiter").txt(":");
-  id.ele("sampleIdentifier").txt(`oai:${repoId}:${sample[0]?.handle ?? "123456789/1"}`);
+  return {
+    Identify: {
+      repositoryName: settings.siteName ?? "Atrium",
+      baseURL: ctx.baseUrl,
+      protocolVersion: "2.0",
+      adminEmail: settings.adminEmail ?? `repository@${repoId}`,
+      earliestDatestamp: toDatestamp(earliest ?? ctx.now),
+      deletedRecord: "persistent",
+      granularity: "YYYY-MM-DDThh:mm:ssZ",
+      description: {
+        "oai-identifier": {
+          "@_xmlns": OAI_ID_NS,
+          "@_xsi:schemaLocation": `${OAI_ID_NS} http://www.openarchives.org/OAI/2.0/oai-identifier.xsd`,
+          scheme: "oai",
+          repositoryIdentifier: repoId,
+          delimiter: ":",
+          sampleIdentifier: `oai:${repoId}:${sample[0]?.handle ?? "123456789/1"}`,
+        },
+      },
+    },
+  };
 }
 
-async function listMetadataFormats(root: XMLBuilder, identifier: string | undefined, ctx: VerbContext): Promise<OaiError[] | void> {
+async function listMetadataFormats(identifier: string | undefined, ctx: VerbContext): Promise<XmlNode | OaiError[]> {
   if (identifier !== undefined) {
     const handle = handleFromIdentifier(ctx.siteUrl, identifier);
     const record = handle ? await findRecordByHandle(ctx.sql, handle) : null;
     if (!record) return [{ code: "idDoesNotExist", message: `No record has the identifier "${identifier}".` }];
     // Every record — deleted ones as headers — is available in every format, so noMetadataFormats never arises.
   }
-  const el = root.ele("ListMetadataFormats");
-  for (const f of METADATA_FORMATS) {
-    const mf = el.ele("metadataFormat");
-    mf.ele("metadataPrefix").txt(f.prefix);
-    mf.ele("schema").txt(f.schema);
-    mf.ele("metadataNamespace").txt(f.namespace);
-  }
+  return {
+    ListMetadataFormats: {
+      metadataFormat: METADATA_FORMATS.map((f) => ({ metadataPrefix: f.prefix, schema: f.schema, metadataNamespace: f.namespace })),
+    },
+  };
 }
 
-async function listSetsVerb(root: XMLBuilder, token: string | undefined, ctx: VerbContext): Promise<OaiError[] | void> {
+async function listSetsVerb(token: string | undefined, ctx: VerbContext): Promise<XmlNode | OaiError[]> {
   const tree = await loadSetTree(ctx.sql);
   const sets = listSets(tree);
   if (sets.length === 0) return [{ code: "noSetHierarchy", message: "This repository has no units or collections yet, so no sets." }];
   // The whole hierarchy fits in one response, so this repository never issues ListSets tokens.
   if (token !== undefined) return [{ code: "badResumptionToken", message: "This resumption token was not issued by this repository." }];
-  const el = root.ele("ListSets");
-  for (const s of sets) {
-    const set = el.ele("set");
-    set.ele("setSpec").txt(s.spec);
-    set.ele("setName").txt(s.name);
-    if (s.altName || s.description) {
-      const dc = set
-        .ele("setDescription")
-        .ele(OAI_DC_NS, "oai_dc:dc")
-        .att("xmlns:dc", DC_NS)
-        .att(XSI_NS, "xsi:schemaLocation", `${OAI_DC_NS} http://www.openarchives.org/OAI/2.0/oai_dc.xsd`);
-      if (s.altName) {
-        const title = dc.ele(DC_NS, "dc:title");
-        if (s.altLang && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(s.altLang)) title.att("xml:lang", s.altLang);
-        title.txt(s.altName);
-      }
-      if (s.description) dc.ele(DC_NS, "dc:description").txt(s.description);
-    }
-  }
+  return {
+    ListSets: {
+      set: sets.map((s) => {
+        const set: XmlNode = { setSpec: s.spec, setName: s.name };
+        if (s.altName || s.description) {
+          const dc: XmlNode = {
+            "@_xmlns:oai_dc": OAI_DC_NS,
+            "@_xmlns:dc": DC_NS,
+            "@_xsi:schemaLocation": `${OAI_DC_NS} http://www.openarchives.org/OAI/2.0/oai_dc.xsd`,
+          };
+          const lang = s.altLang && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(s.altLang) ? s.altLang : undefined;
+          if (s.altName) dc["dc:title"] = element({ "xml:lang": lang }, s.altName);
+          if (s.description) dc["dc:description"] = s.description;
+          set.setDescription = { "oai_dc:dc": dc };
+        }
+        return set;
+      }),
+    },
+  };
 }
 
 function cannotDisseminate(prefix: string): OaiError[] {
@@ -197,7 +199,7 @@ function cannotDisseminate(prefix: string): OaiError[] {
   ];
 }
 
-async function getRecord(root: XMLBuilder, identifier: string, prefix: string, ctx: VerbContext): Promise<OaiError[] | void> {
+async function getRecord(identifier: string, prefix: string, ctx: VerbContext): Promise<XmlNode | OaiError[]> {
   const format = findFormat(prefix);
   const handle = handleFromIdentifier(ctx.siteUrl, identifier);
   const record = handle ? await findRecordByHandle(ctx.sql, handle) : null;
@@ -206,14 +208,10 @@ async function getRecord(root: XMLBuilder, identifier: string, prefix: string, c
   if (!format) errors.push(...cannotDisseminate(prefix));
   if (errors.length || !record || !format) return errors;
   const tree = await loadSetTree(ctx.sql);
-  writeRecord(root.ele("GetRecord"), record, format, tree, ctx);
+  return { GetRecord: { record: recordNode(record, format, tree, ctx) } };
 }
 
-async function listVerb(
-  root: XMLBuilder,
-  request: Extract<OaiRequest, { verb: "ListIdentifiers" | "ListRecords" }>,
-  ctx: VerbContext,
-): Promise<OaiError[] | void> {
+async function listVerb(request: Extract<OaiRequest, { verb: "ListIdentifiers" | "ListRecords" }>, ctx: VerbContext): Promise<XmlNode | OaiError[]> {
   const verbKey = request.verb === "ListRecords" ? "r" : "i";
   const pageSize = request.verb === "ListRecords" ? ctx.pageSizes.records : ctx.pageSizes.identifiers;
   const tree = await loadSetTree(ctx.sql);
@@ -281,25 +279,29 @@ async function listVerb(
   // Records edited after the snapshot leave the list; if that emptied the rest, there is nothing to send.
   if (page.length === 0) return [{ code: "noRecordsMatch", message: "No records remain in this list." }];
 
-  const el = root.ele(request.verb);
+  const list: XmlNode = {};
   if (request.verb === "ListRecords") {
     const records = await loadRecords(ctx.sql, page.map((k) => k.id));
-    for (const record of records) writeRecord(el, record, format, tree, ctx);
+    list.record = records.map((record) => recordNode(record, format, tree, ctx));
   } else {
     const records = await loadSetMembership(ctx.sql, page.map((k) => k.id));
-    for (const record of records) writeHeader(el, record, tree, ctx);
+    list.header = records.map((record) => headerNode(record, tree, ctx));
   }
 
   const more = keys.length > pageSize;
   if (more || state.cursor > 0) {
-    const token = el.ele("resumptionToken").att("completeListSize", String(state.size)).att("cursor", String(state.cursor));
+    const attributes: Record<string, string> = { completeListSize: String(state.size), cursor: String(state.cursor) };
+    let token: string | undefined;
     if (more) {
       const last = page[page.length - 1];
       const expires = ctx.now.getTime() + TOKEN_LIFETIME_MS;
-      const next: TokenState = { ...state, afterTime: last.updatedAt.getTime(), afterId: last.id, cursor: state.cursor + page.length, expires };
-      token.att("expirationDate", toDatestamp(new Date(expires))).txt(encodeToken(next));
+      attributes.expirationDate = toDatestamp(new Date(expires));
+      token = encodeToken({ ...state, afterTime: last.updatedAt.getTime(), afterId: last.id, cursor: state.cursor + page.length, expires });
     }
+    // The last page of a list carries an empty token with the list's size and cursor (protocol 3.5).
+    list.resumptionToken = element(attributes, token);
   }
+  return { [request.verb]: list };
 }
 
 type HeaderFields = Pick<OaiRecord, "handle" | "status" | "updatedAt" | "collectionIds">;
@@ -316,50 +318,45 @@ async function loadSetMembership(sql: Sql, ids: number[]): Promise<HeaderFields[
   return ids.map((id) => byId.get(id)).filter((r): r is HeaderFields & { id: number } => r !== undefined);
 }
 
-function writeHeader(parent: XMLBuilder, record: HeaderFields, tree: SetTree, ctx: VerbContext) {
-  const header = parent.ele("header");
-  if (record.status !== "PUBLISHED") header.att("status", "deleted");
-  header.ele("identifier").txt(oaiIdentifier(ctx.siteUrl, record.handle));
-  header.ele("datestamp").txt(toDatestamp(record.updatedAt));
-  for (const spec of recordSetSpecs(tree, record.collectionIds)) header.ele("setSpec").txt(spec);
+function headerNode(record: HeaderFields, tree: SetTree, ctx: VerbContext): XmlNode {
+  const header: XmlNode = element({ status: record.status !== "PUBLISHED" ? "deleted" : undefined });
+  header.identifier = oaiIdentifier(ctx.siteUrl, record.handle);
+  header.datestamp = toDatestamp(record.updatedAt);
+  for (const spec of recordSetSpecs(tree, record.collectionIds)) addChild(header, "setSpec", spec);
+  return header;
 }
 
-function writeRecord(parent: XMLBuilder, record: OaiRecord, format: MetadataFormat, tree: SetTree, ctx: VerbContext) {
-  const el = parent.ele("record");
-  writeHeader(el, record, tree, ctx);
-  if (record.status !== "PUBLISHED") return;
-  format.write(el.ele("metadata"), record, { baseUrl: ctx.siteUrl, now: ctx.now, oaiIdentifier: oaiIdentifier(ctx.siteUrl, record.handle) });
+function recordNode(record: OaiRecord, format: MetadataFormat, tree: SetTree, ctx: VerbContext): XmlNode {
+  const node: XmlNode = { header: headerNode(record, tree, ctx) };
+  if (record.status === "PUBLISHED") {
+    node.metadata = format.write(record, { baseUrl: ctx.siteUrl, now: ctx.now, oaiIdentifier: oaiIdentifier(ctx.siteUrl, record.handle) });
+  }
+  return node;
 }
 
-function envelope(now: Date, baseUrl: string, echo: Record<string, string> | null) {
-  const doc = create({ version: "1.0", encoding: "UTF-8", invalidCharReplacement: "" });
-  const root = doc
-    .ele(OAI_NS, "OAI-PMH")
-    .att("xmlns:xsi", XSI_NS)
-    .att(XSI_NS, "xsi:schemaLocation", `${OAI_NS} ${OAI_SCHEMA}`);
-  root.ele("responseDate").txt(toDatestamp(now));
-  const req = root.ele("request");
-  for (const [k, v] of Object.entries(echo ?? {})) req.att(k, v);
-  req.txt(baseUrl);
-  return { doc, root };
+function envelope(now: Date, baseUrl: string, echo: Record<string, string> | null, body: XmlNode): XmlNode {
+  return {
+    "OAI-PMH": {
+      "@_xmlns": OAI_NS,
+      "@_xmlns:xsi": XSI_NS,
+      "@_xsi:schemaLocation": `${OAI_NS} ${OAI_SCHEMA}`,
+      responseDate: toDatestamp(now),
+      request: element(echo ?? {}, baseUrl),
+      ...body,
+    },
+  };
 }
 
-function errorDocument(now: Date, baseUrl: string, echo: Record<string, string> | null, errors: OaiError[]) {
-  const { doc, root } = envelope(now, baseUrl, echo);
-  for (const e of errors) root.ele("error").att("code", e.code).txt(e.message);
-  return doc;
-}
-
-/** An error response as text (for errors no request to this repository can cause, e.g. noMetadataFormats). */
+/** An error response as text. */
 export function oaiErrorXml(now: Date, baseUrl: string, echo: Record<string, string> | null, errors: OaiError[]): string {
-  return errorDocument(now, baseUrl, echo, errors).end({ prettyPrint: false });
+  return toXmlDocument(envelope(now, baseUrl, echo, { error: errors.map((e) => element({ code: e.code }, e.message)) }));
 }
 
-function xmlResponse(doc: XMLBuilder): OaiResponse {
+function xmlResponse(body: string): OaiResponse {
   return {
     // OAI-PMH errors are protocol answers, not HTTP failures: the status is 200 either way.
     status: 200,
     headers: { "Content-Type": OAI_CONTENT_TYPE, "Cache-Control": "no-store" },
-    body: doc.end({ prettyPrint: false }),
+    body,
   };
 }
