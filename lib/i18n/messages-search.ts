@@ -47,6 +47,13 @@ const en = {
   browseInstead: "Or browse by date, author, title or subject.",
   emptyQuery: "Type words from a title, an abstract, an author’s name, a DOI or a handle — or narrow everything below with the filters.",
   authorsMore: "+{n}",
+  suggest: {
+    groups: { researchers: "Researchers", units: "Units", items: "Publications" },
+    count: "{n} suggestions. Use the up and down arrow keys to choose one.",
+    one: "1 suggestion. Use the up and down arrow keys to choose it.",
+    none: "No suggestions.",
+    all: "Search everything for “{q}”",
+  },
 };
 
 export type SearchMessages = typeof en;
@@ -96,6 +103,13 @@ const ko: SearchMessages = {
   browseInstead: "또는 발행일, 저자, 제목, 주제별로 둘러보세요.",
   emptyQuery: "제목, 초록, 저자 이름, DOI 또는 핸들의 낱말을 입력하거나, 아래 필터로 범위를 좁혀 보세요.",
   authorsMore: "외 {n}명",
+  suggest: {
+    groups: { researchers: "연구자", units: "조직", items: "연구 성과" },
+    count: "제안 {n}개. 위아래 화살표 키로 고르세요.",
+    one: "제안 1개. 위아래 화살표 키로 고르세요.",
+    none: "제안이 없습니다.",
+    all: "“{q}” 전체 검색",
+  },
 };
 
 export const searchMessages: Record<Lang, SearchMessages> = { en, ko };
