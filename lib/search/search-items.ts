@@ -209,9 +209,8 @@ export async function searchItems(sql: Sql, params: TSearchParams): Promise<Sear
       withViews
         ? `,
     v AS (
-      SELECT d.scope_id AS id, sum(d.views)::int AS views FROM usage_daily d
-       WHERE d.scope = 'ITEM' AND d.day > current_date - 365 AND d.scope_id IN (SELECT id FROM matched)
-       GROUP BY d.scope_id
+      -- Kept by a trigger on the rollups (see the add_item_popularity migration).
+      SELECT p.item_id AS id, p.views FROM item_popularity p WHERE p.item_id IN (SELECT id FROM matched)
     )`
         : ""
     },
