@@ -221,6 +221,26 @@ describe(`search (${testServerUrl() ? "PostgreSQL server" : "PGlite"})`, () => {
     expect(new Set(await handles({ q: "인지 질환" }))).toEqual(new Set(["2023.sw.kbri/1191", "t/2"]));
     // 퇴행성질환 sits inside 신경퇴행성질환: found as a substring (trigram index).
     expect(await handles({ q: "퇴행성질환" })).toEqual(["t/5"]);
+    // Two syllables inside a compound: 질환 in 신경퇴행성질환 and in 인지질환 written without a
+    // space (Hangul bigram index).
+    const compound = await insertItem({
+      handle: "t/8",
+      title: "노인성 인지질환 환자의 수면 장애와 일주기 리듬",
+      year: 2022,
+      language: "ko",
+      collection: 2,
+      authors: ["Choi, Yuna"],
+    });
+    try {
+      expect(new Set(await handles({ q: "질환" }))).toEqual(new Set(["2023.sw.kbri/1191", "t/2", "t/5", "t/8"]));
+      expect(await handles({ q: "퇴행" })).toEqual(["t/5"]);
+      expect(await handles({ q: "인지질환" })).toEqual(["t/8"]);
+      expect(new Set(await handles({ q: "인지" }))).toEqual(new Set(["2023.sw.kbri/1191", "t/2", "t/4", "t/8"]));
+      const hit = (await search({ q: "질환" })).hits.find((h) => h.handle === "t/8")!;
+      expect(hit.titleSegments.filter((s) => s.hit).map((s) => s.text)).toEqual(["질환"]);
+    } finally {
+      await db.sql.query(`DELETE FROM item WHERE id = $1`, [compound]);
+    }
     // Korean particles follow the word: 스트레스가 is found by 스트레스.
     expect(await handles({ q: "스트레스" })).toEqual(["t/5"]);
     const hit = (await search({ q: "정서" })).hits.find((h) => h.handle === "t/4")!;

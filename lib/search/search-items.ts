@@ -68,7 +68,14 @@ function textCondition(parsed: ParsedQuery, p: (v: unknown) => string): string {
   const groups = parsed.clauses.map((group) => {
     const alternatives = group.map((c) => {
       let test = `i.search_vector @@ to_tsquery('simple', unaccent(${p(c.tsquery)}))`;
-      if (c.substring) test = `(${test} OR i.search_text LIKE ${p(`%${c.substring.replace(/[\\%_]/g, "\\$&")}%`)})`;
+      if (c.substring) {
+        // Two syllables have no trigram: the Hangul bigram index (add_hangul_bigrams migration) serves them.
+        const inside =
+          c.substring.length === 2
+            ? `hangul_bigrams(i.search_text) @@ ${p(`'${c.substring}'`)}::tsquery`
+            : `i.search_text LIKE ${p(`%${c.substring.replace(/[\\%_]/g, "\\$&")}%`)}`;
+        test = `(${test} OR ${inside})`;
+      }
       return c.negated ? `NOT ${test}` : test;
     });
     return alternatives.length > 1 ? `(${alternatives.join(" OR ")})` : alternatives[0];

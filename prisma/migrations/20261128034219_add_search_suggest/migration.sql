@@ -19,4 +19,4 @@ CREATE FUNCTION researcher_name_compact(display_name text, variants text[]) RETU
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT lower(replace(concat_ws(' ', display_name, array_to_string(variants, ' ')), ' ', '')) $$;
 
-CREATE INDEX researcher_name_vector_idx ON researcher USING GIN (researcher_name_vector(display_name, name_variants));
+CREATE INDEX researcher_name_expr_idx ON researcher USING GIN (researcher_name_vector(display_name, name_variants));
