@@ -306,6 +306,27 @@ describe(`search (${testServerUrl() ? "PostgreSQL server" : "PGlite"})`, () => {
     expect(page2.total).toBe(6);
   });
 
+  it("answers broad searches from a sample, marked as estimates, with hits in the same order", async () => {
+    // Above the exact limit counts come from a sample of the table's pages (here all of them, so
+    // the figures can be compared) and hits are read in index order.
+    const broad = (query: Record<string, string>) => searchItems(db.sql, parseSearchParams(query), { exactLimit: 2, samplePercent: 100 });
+    const queries: Record<string, string>[] = [{ q: "" }, { q: "glutamate", sort: "title" }, { q: "", sort: "title" }, { q: "", sort: "views" }, { q: "glutamate", sort: "date" }];
+    for (const query of queries) {
+      const exact = await search(query);
+      const estimated = await broad(query);
+      expect(exact.estimated).toBe(false);
+      expect(estimated.estimated).toBe(true);
+      expect(estimated.total).toBe(exact.total);
+      expect(estimated.facets).toEqual(exact.facets);
+      expect(estimated.hits.map((h) => h.handle), JSON.stringify(query)).toEqual(exact.hits.map((h) => h.handle));
+    }
+    // Relevance ranks the newest few hundred matches: here all of them.
+    const ranked = await broad({ q: "glutamate" });
+    expect(ranked.total).toBe(3);
+    expect(ranked.hits.map((h) => h.handle)).toEqual((await search({ q: "glutamate" })).hits.map((h) => h.handle));
+    expect((await broad({ q: "", sort: "date", size: "10", page: "2" })).hits).toEqual([]);
+  });
+
   it("keeps the search document current when contributors, researchers and units change", async () => {
     await db.sql.query(`UPDATE researcher SET name_variants = array_append(name_variants, 'Gu Jauk') WHERE slug = 'koo-ja-wook'`);
     expect(new Set(await handles({ q: "Jauk" }))).toEqual(new Set(["2023.sw.kbri/1191", "t/4"]));
