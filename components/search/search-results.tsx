@@ -1,6 +1,13 @@
+"use client";
 // The search page body: query box, result count, active filters, sort and page size, hits with
 // highlighted matches, facets and pagination. Every control is a plain link or a GET form, so
 // the page works the same without JavaScript and every state has its own URL.
+//
+// A client component although it has no state: the server hands it the results as one plain
+// object, which React streams as one piece. Rendered as server components, a page of results
+// reaches the HTML renderer in several pieces (React Flight splits large trees), which arrive as
+// separate hidden fragments that only a script puts in place — without JavaScript the page was
+// left jumbled, its filters out of their list.
 import Link from "next/link";
 import { SearchForm } from "@/components/layout/search-form";
 import type { Lang } from "@/lib/i18n/config";
@@ -9,7 +16,8 @@ import { format, messages } from "@/lib/i18n/messages";
 import { searchMessages } from "@/lib/i18n/messages-search";
 import { formatIssueDate, languageName } from "@/lib/items/format";
 import type { Segment } from "@/lib/search/highlight";
-import { effectiveSort, FILTER_KEYS, PAGE_SIZES, SEARCH_SORTS, searchHref, type FilterKey, type TSearchParams } from "@/lib/search/params";
+import { effectiveSort, FILTER_KEYS, PAGE_SIZES, SEARCH_SORTS, searchHref, type FilterKey } from "@/lib/search/href";
+import type { TSearchParams } from "@/lib/search/params";
 import type { FacetValue, SearchHit, SearchResult } from "@/lib/search/search-items";
 
 type Ctx = { lang: Lang; params: TSearchParams; result: SearchResult };

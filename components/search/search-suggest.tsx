@@ -52,10 +52,7 @@ export function SearchSuggest({
   useEffect(() => {
     const q = value.trim();
     if (q.length < 2) {
-      request.current?.abort();
-      setOptions([]);
-      setOpen(false);
-      setStatus("");
+      request.current?.abort(); // the list was cleared as the text changed
       return;
     }
     const timer = setTimeout(async () => {
@@ -82,6 +79,15 @@ export function SearchSuggest({
     setActive(-1);
   };
 
+  const change = (text: string) => {
+    setValue(text);
+    if (text.trim().length < 2) {
+      setOptions([]);
+      setStatus("");
+      close();
+    } else setOpen(true);
+  };
+
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       if (options.length === 0) return;
@@ -103,13 +109,12 @@ export function SearchSuggest({
         close();
       } else if (value) {
         e.preventDefault();
-        setValue("");
+        change("");
       }
     }
   };
 
   const activeId = open && active >= 0 ? `${listId}-${active}` : undefined;
-  let index = -1;
   return (
     <div className="relative min-w-0 flex-1">
       <input
@@ -118,10 +123,7 @@ export function SearchSuggest({
         name="q"
         type="search"
         value={value}
-        onChange={(e) => {
-          setValue(e.target.value);
-          setOpen(true);
-        }}
+        onChange={(e) => change(e.target.value)}
         onKeyDown={onKeyDown}
         onFocus={() => options.length > 0 && setOpen(true)}
         onBlur={close}
@@ -143,16 +145,14 @@ export function SearchSuggest({
         className="absolute left-0 right-0 top-full z-30 mt-1 max-h-[70vh] overflow-y-auto rounded-lg border border-line bg-surface py-1 shadow-lg sm:min-w-[28rem]"
       >
         {GROUPS.map((group) => {
-          const inGroup = options.filter((o) => o.group === group);
+          const inGroup = options.map((o, i) => ({ ...o, i })).filter((o) => o.group === group);
           if (inGroup.length === 0) return null;
           return (
             <div key={group} role="group" aria-labelledby={`${listId}-${group}`}>
               <div id={`${listId}-${group}`} role="presentation" className="px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-muted">
                 {t.groups[group]}
               </div>
-              {inGroup.map((o) => {
-                index += 1;
-                const i = index;
+              {inGroup.map(({ i, ...o }) => {
                 return (
                   <div
                     key={o.key}
