@@ -60,6 +60,15 @@ describe(`suggestions (${testServerUrl() ? "PostgreSQL server" : "PGlite"})`, ()
     expect(items.items.find((i) => i.href === "/handle/t/2")).toEqual({ title: "Glutamate transporters in astrocytes", year: 2021, href: "/handle/t/2" });
     expect((await suggest(db.sql, "astro glut", "en")).items.map((i) => i.href)).toEqual(["/handle/t/2"]);
     expect((await suggest(db.sql, "스트레스", "ko")).items.map((i) => i.href)).toEqual(["/handle/t/5"]);
+    // Same-titled items are suggested once; the title follows the interface's script.
+    await db.sql.exec(`
+      INSERT INTO item (id, handle, type, status, title, alternative_title, alternative_title_lang, issue_date, issue_year, collection_id, published_at, updated_at) VALUES
+        (6, 't/6', 'REPORT', 'PUBLISHED', '2024년도 정서·인지 질환 연구그룹 연구연보', 'Annual report of the Emotional and Cognitive Disorders Research Group', 'en', '2024', 2024, 1, now(), now()),
+        (7, 't/7', 'REPORT', 'PUBLISHED', '2024년도 정서·인지 질환 연구그룹 연구연보', 'Annual report of the Emotional and Cognitive Disorders Research Group', 'en', '2024', 2024, 1, now(), now());`);
+    const reports = await suggest(db.sql, "annual report", "en");
+    expect(reports.items).toHaveLength(1);
+    expect(reports.items[0].title).toBe("Annual report of the Emotional and Cognitive Disorders Research Group");
+    expect((await suggest(db.sql, "연구연보", "ko")).items.map((i) => i.title)).toEqual(["2024년도 정서·인지 질환 연구그룹 연구연보"]);
     // A name found among authors is not a title match.
     expect((await suggest(db.sql, "koo", "en")).items).toEqual([]);
   });

@@ -36,10 +36,16 @@ export function validateSuggestQuery(raw: string | null): string {
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
+/** The title in the interface's script when the item has one (Korean items often carry an English title too). */
+function titleFor(title: string, alternative: string | null, ko: boolean): string {
+  if (!alternative || HANGUL.test(title) === ko) return title;
+  return HANGUL.test(alternative) === ko ? alternative : title;
+}
+
 type Row = {
   researchers: { name: string; variants: string[]; slug: string; unit: string | null; unit_alt: string | null }[] | null;
   units: { name: string; alt_name: string | null; slug: string }[] | null;
-  items: { title: string; year: number | null; handle: string }[] | null;
+  items: { title: string; alt_title: string | null; year: number | null; handle: string }[] | null;
 };
 
 /** Researchers, units and items for a query already validated by validateSuggestQuery. */
@@ -48,17 +54,23 @@ export async function suggest(sql: Sql, q: string, lang: Lang): Promise<Suggesti
   if (words.length === 0) return { q, researchers: [], units: [], items: [] };
   // Every word a prefix; the words may come in any order. Words hold only letters and digits.
   const prefixes = words.map((w) => `'${w}':*`).join(" & ");
-  // Titles only (weight A of the search document).
-  const titlePrefixes = words.map((w) => `'${w}':*A`).join(" & ");
   // "자욱" (a given name without the family name) is found inside the Hangul form.
   const compact = q.replace(/\s+/g, "");
   const hangul = HANGUL.test(compact) ? `%${compact.replace(/[\\%_]/g, "\\$&")}%` : null;
 
   const [row] = await sql.query<Row>(
-    `WITH named AS (
+    `WITH by_prefix AS (
        SELECT r.id, r.slug, r.display_name, r.name_variants, r.primary_unit_id FROM researcher r
         WHERE researcher_name_vector(r.display_name, r.name_variants) @@ to_tsquery('simple', unaccent($1))
-           OR ($3::text IS NOT NULL AND researcher_name_compact(r.display_name, r.name_variants) LIKE $3)
+        LIMIT ${RESEARCHER_CANDIDATES}
+     ),
+     named AS (
+       SELECT * FROM by_prefix
+       UNION ALL
+       -- Only when no name starts so: a scan of the (few thousand) researchers for a Hangul part.
+       SELECT r.id, r.slug, r.display_name, r.name_variants, r.primary_unit_id FROM researcher r
+        WHERE $2::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM by_prefix)
+          AND researcher_name_compact(r.display_name, r.name_variants) LIKE $2
         LIMIT ${RESEARCHER_CANDIDATES}
      ),
      researchers AS (
@@ -71,24 +83,28 @@ export async function suggest(sql: Sql, q: string, lang: Lang): Promise<Suggesti
        SELECT u.slug, u.name, u.alt_name FROM unit u
         WHERE (SELECT bool_and(lower(u.name) ~ ('(^|[^[:alnum:]])' || w) OR lower(coalesce(u.alt_name, '')) ~ ('(^|[^[:alnum:]])' || w)
                           OR strpos(lower(replace(coalesce(u.alt_name, ''), ' ', '')), w) > 0)
-                 FROM unnest($4::text[]) w)
+                 FROM unnest($3::text[]) w)
         ORDER BY u.parent_id IS NULL, length(u.name), u.name
         LIMIT ${SUGGEST_LIMITS.units}
      ),
      candidates AS (
-       SELECT i.id, i.handle, i.title, i.issue_year, i.search_vector FROM item i
-        WHERE i.search_vector @@ to_tsquery('simple', unaccent($2)) AND i.status = 'PUBLISHED'
+       SELECT i.id, i.handle, i.title, i.alternative_title, i.issue_year FROM item i
+        WHERE item_title_vector(i.title, i.alternative_title) @@ to_tsquery('simple', unaccent($1)) AND i.status = 'PUBLISHED'
         LIMIT ${ITEM_CANDIDATES}
      ),
      items AS (
-       SELECT c.handle, c.title, c.issue_year AS year FROM candidates c
-        ORDER BY ts_rank(c.search_vector, to_tsquery('simple', unaccent($2))) DESC, length(c.title), c.id DESC
+       -- One suggestion per title: a series of same-titled reports would otherwise fill the list.
+       SELECT d.handle, d.title, d.alt_title, d.year FROM (
+         SELECT DISTINCT ON (lower(c.title)) c.id, c.handle, c.title, c.alternative_title AS alt_title, c.issue_year AS year,
+                ts_rank(item_title_vector(c.title, c.alternative_title), to_tsquery('simple', unaccent($1))) AS rank
+           FROM candidates c ORDER BY lower(c.title), rank DESC, c.id DESC) d
+        ORDER BY d.rank DESC, length(d.title), d.id DESC
         LIMIT ${SUGGEST_LIMITS.items}
      )
      SELECT (SELECT json_agg(r) FROM researchers r) AS researchers,
             (SELECT json_agg(u) FROM units u) AS units,
             (SELECT json_agg(i) FROM items i) AS items`,
-    [prefixes, titlePrefixes, hangul, words],
+    [prefixes, hangul, words],
   );
   const ko = lang === "ko";
   return {
@@ -107,6 +123,6 @@ export async function suggest(sql: Sql, q: string, lang: Lang): Promise<Suggesti
       altName: ko ? (u.alt_name ? u.name : null) : u.alt_name,
       href: `/units/${u.slug}`,
     })),
-    items: (row.items ?? []).map((i) => ({ title: i.title, year: i.year, href: `/handle/${i.handle}` })),
+    items: (row.items ?? []).map((i) => ({ title: titleFor(i.title, i.alt_title, ko), year: i.year, href: `/handle/${i.handle}` })),
   };
 }
