@@ -35,7 +35,7 @@ export function SiteHeader({ lang }: { lang: Lang }) {
           </span>
         </Link>
         <div className="order-3 w-full md:order-2 md:w-auto md:flex-1">
-          <SearchForm t={t} id="site-search" />
+          <SearchForm t={t} id="site-search" suggestions={lang} />
         </div>
         <div className="order-2 ml-auto md:order-3 md:ml-0">
           <Suspense fallback={null}>{switchTo}</Suspense>
