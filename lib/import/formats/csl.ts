@@ -140,8 +140,8 @@ export function splitRis(text: string): { chunks: RisChunk[]; stray: number } {
   return { chunks, stray };
 }
 
-export function parseRis(text: string): { records: ParsedRecord[]; notes: string[] } {
-  const { chunks, stray } = splitRis(text);
+export function parseRis(source: string): { records: ParsedRecord[]; notes: string[] } {
+  const { chunks, stray } = splitRis(source);
   const notes: string[] = [];
   if (stray) notes.push(`${stray} line(s) outside any TY … ER record were ignored.`);
   const records = chunks.map((chunk, index): ParsedRecord => {
@@ -165,6 +165,8 @@ export function parseRis(text: string): { records: ParsedRecord[]; notes: string
       // Web of Science writes the year in PY and only "SEP" or "JUN 19" in DA; Citation.js then loses the year.
       const tagDate = risDate(raw);
       if (tagDate.year !== undefined) Object.assign(record.data, { year: tagDate.year, month: tagDate.month, day: tagDate.day });
+      // Citation.js keeps PB only for some reference types; Web of Science writes the publisher in PU.
+      record.data.publisher ??= text(raw.PB) ?? text(raw.PU);
       if (typeof raw.AN === "string") record.sourceId = raw.AN;
     } catch (err) {
       record.errors.push(`unparseable: ${(err as Error).message}`);
