@@ -17,9 +17,12 @@ let sql: Sql;
 const dry = new Map<string, ImportReport>();
 const done = new Map<string, ImportReport>();
 
-async function item(handle: string) {
+type Contributor = { name: string; orcid: string | null; researcher_id: number | null; role: string };
+type ItemRow = Record<string, unknown> & { contributors: Contributor[] };
+
+async function item(handle: string): Promise<ItemRow> {
   const [row] = await sql.query<Record<string, unknown>>(`SELECT * FROM item WHERE handle = $1`, [handle]);
-  const contributors = await sql.query<{ name: string; orcid: string | null; researcher_id: number | null; role: string }>(
+  const contributors = await sql.query<Contributor>(
     `SELECT name, orcid, researcher_id, role::text AS role FROM contributor WHERE item_id = $1 ORDER BY position`,
     [row.id],
   );
