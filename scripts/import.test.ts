@@ -81,7 +81,7 @@ describe(`npm run import (${testServerUrl() ? "PostgreSQL server" : "PGlite"})`,
     expect([after.items - before.items, after.audit - before.audit]).toEqual([9, 3]);
     const lines = fs.readFileSync(report, "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines).toHaveLength(11);
-    expect(lines[2]).toMatch(/^2,line \d+,WOS:\d+,created,.*,20\.500\.99999\/\d+,/);
+    expect(lines[2]).toMatch(/^2,line \d+,WOS:\d+,created,,.*,20\.500\.99999\/\d+,/);
   });
 
   it("refuses bad input and options with one message and exit code 1 or 2", async () => {

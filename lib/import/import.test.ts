@@ -86,6 +86,7 @@ describe(`import engine (${testServerUrl() ? "PostgreSQL server" : "PGlite"})`, 
     expect(rows[6].reasons[0]).toMatch(/^unknown type "poem"/);
     expect(rows[7].reasons).toEqual(["bad year (in the future)"]);
     expect(rows[8].reasons[0]).toMatch(/the row has 2 cells, the header 10/);
+    expect(rows.map((r) => r.reasonCodes)).toEqual([[], ["duplicate"], ["duplicate"], ["duplicate"], ["missing-title"], ["bad-year"], ["unknown-type"], ["bad-year"], ["unparseable"]]);
     expect(plan.counts).toMatchObject({ create: 1, duplicate: 3, reject: 5, total: 9 });
     // A dry run writes nothing.
     expect((await countRows(sql)).items).toBe(2);

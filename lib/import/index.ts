@@ -11,7 +11,7 @@ export { IMPORT_FORMATS, FORMAT_NAMES, DEFAULT_MAX_BYTES, ImportInputError, read
 export { parseImportBytes, parseImportText, harvestImport, type ParseResult, type ParseOptions } from "./parse";
 export { planImport, loadResearcherMatcher, ImportOptionsError, type ImportPlan, type PlanEntry, type PlanOptions, type ContributorMatch } from "./plan";
 export { commitImport, getHandlePrefix, ImportCommitError, type CommitOptions, type CommitResult, type BatchResult } from "./commit";
-export { buildReport, reportToCsv, reportToJson, describeReport, type ImportReport, type ReportRow } from "./report";
+export { buildReport, reportToCsv, reportToJson, describeReport, reasonCode, REASON_CODES, type ImportReport, type ReportRow, type ReasonCode } from "./report";
 export { CSV_COLUMNS, csvTemplate } from "./csv-template";
 export { ZImportRecord, validateRecord, type TImportRecord, type ParsedRecord } from "./record";
 export type { HarvestOptions } from "./oai-harvest";

@@ -10,6 +10,8 @@ export type ReportRow = {
   /** create / update / duplicate / reject in a dry run; created / updated / skipped / failed / … after a real run. */
   action: string;
   reasons: string[];
+  /** One stable code per reason, for translated labels: see reasonCode(). */
+  reasonCodes: ReasonCode[];
   warnings: string[];
   title: string | null;
   year: number | null;
@@ -31,6 +33,38 @@ export type ImportReport = {
   batches?: CommitResult["batches"];
   rows: ReportRow[];
 };
+
+export const REASON_CODES = [
+  "missing-title",
+  "bad-year",
+  "bad-date",
+  "unknown-type",
+  "bad-doi",
+  "truncated",
+  "unparseable",
+  "empty-record",
+  "deleted",
+  "duplicate",
+  "batch-failed",
+  "invalid-field",
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+/** The stable code of a reason the engine wrote (its wording may change; the code does not). */
+export function reasonCode(reason: string): ReasonCode {
+  if (reason.startsWith("missing title")) return "missing-title";
+  if (reason.startsWith("bad year")) return "bad-year";
+  if (/^bad (date|month|day)/.test(reason)) return "bad-date";
+  if (reason.startsWith("unknown type")) return "unknown-type";
+  if (reason.startsWith("bad DOI")) return "bad-doi";
+  if (reason.startsWith("truncated")) return "truncated";
+  if (reason.startsWith("unparseable")) return "unparseable";
+  if (reason.startsWith("empty record")) return "empty-record";
+  if (reason.startsWith("deleted")) return "deleted";
+  if (reason.startsWith("same ") || reason.startsWith("skipped")) return "duplicate";
+  if (/^batch \d+ rolled back/.test(reason)) return "batch-failed";
+  return "invalid-field";
+}
 
 const DONE: Record<string, string> = { create: "created", update: "updated", duplicate: "duplicate", reject: "rejected" };
 
@@ -73,6 +107,7 @@ function row(e: PlanEntry, commit?: CommitResult): ReportRow {
     sourceId: e.sourceId ?? null,
     action,
     reasons,
+    reasonCodes: reasons.map(reasonCode),
     warnings: e.warnings,
     title: e.title ?? null,
     year: e.year ?? null,
@@ -99,7 +134,7 @@ export function reportToJson(report: ImportReport): string {
   return JSON.stringify(report, null, 2);
 }
 
-const CSV_HEADER = ["position", "locator", "source_id", "action", "reasons", "warnings", "title", "year", "doi", "duplicate_of", "update_fields", "handle", "contributors", "researcher_matches"];
+const CSV_HEADER = ["position", "locator", "source_id", "action", "reason_codes", "reasons", "warnings", "title", "year", "doi", "duplicate_of", "update_fields", "handle", "contributors", "researcher_matches"];
 
 function csvCell(value: unknown): string {
   const s = value == null ? "" : String(value);
@@ -120,6 +155,7 @@ export function reportToCsv(report: ImportReport): string {
         r.locator,
         r.sourceId,
         r.action,
+        r.reasonCodes.join(" "),
         r.reasons.join("; "),
         r.warnings.join("; "),
         r.title,
