@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkFormat, decodeText, ImportInputError, readImportFile, sniffFormat } from "./input";
 import { nameKey, normaliseDoi, normaliseIsbn, normaliseIssn, normaliseOrcid, parseDateParts, repairMojibake, splitMulti, stripMarkup, titleKey } from "./normalise";
-import { parseImportBytes } from "./parse";
+import { parseImportBytes, parseImportText } from "./parse";
 import { REALWORLD_DIR } from "./test-fixtures";
 
 const realworld = (p: string) => fs.readFileSync(path.join(REALWORLD_DIR, p));
@@ -141,6 +141,17 @@ describe("formats", () => {
     expect(() => parseImportBytes(garbage, "ris", "garbage.ris")).toThrow(/imports take at most/);
     const err = error(() => parseImportBytes(garbage, "ris", "garbage.ris", { maxBytes: 60 * 1024 * 1024 }));
     expect(["binary", "encoding"]).toContain(err.code);
+  });
+
+  it("strips markup from Crossref titles and reads works lists", () => {
+    const list = JSON.stringify({
+      status: "ok",
+      "message-type": "work-list",
+      message: { items: [{ DOI: "10.5555/A", type: "journal-article", title: ["Role of <i>Drosophila</i> CO<sub>2</sub> sensing"] }, { DOI: "10.5555/B", title: [] }] },
+    });
+    const parsed = parseImportText(list, "crossref", "works.json");
+    expect(parsed.records.map((r) => r.data.title)).toEqual(["Role of Drosophila CO2 sensing", undefined]);
+    expect(parsed.records[1].locator).toBe("work 2 (10.5555/B)");
   });
 
   it("says a file is truncated", () => {

@@ -14,6 +14,8 @@ const str = (v: unknown): string | undefined => {
   return s || undefined;
 };
 
+const markupFree = (v: string | undefined) => (v && /<[a-z]/i.test(v) ? stripMarkup(v).replace(/\n+/g, " ") : v);
+
 export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -73,8 +75,9 @@ export function crossrefWorkToRecord(work: Json): Partial<TImportRecordInput> {
   }));
   const data: Partial<TImportRecordInput> = {
     type,
-    title: str(work.title),
-    alternativeTitle: str(work["original-title"]) ?? str(work.subtitle),
+    // Crossref titles may carry <i>, <sub> and similar markup.
+    title: markupFree(str(work.title)),
+    alternativeTitle: markupFree(str(work["original-title"]) ?? str(work.subtitle)),
     contributors,
     year,
     month,
@@ -202,7 +205,7 @@ export function orcidWorkToRecord(work: OrcidWork, owner: OrcidOwner): Partial<T
   // Summaries in a /record carry no contributor list: the record's owner is then the one known author.
   if (!contributors.length && owner.name) contributors = [{ name: owner.name, orcid: owner.orcid, role: "AUTHOR" }];
   const type = ORCID_TYPES[work.type ?? ""] ?? "OTHER";
-  const title = work.title && work.subtitle ? `${work.title}: ${work.subtitle}` : work.title;
+  const title = markupFree(work.title && work.subtitle ? `${work.title}: ${work.subtitle}` : work.title);
   return {
     type,
     title,

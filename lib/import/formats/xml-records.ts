@@ -101,7 +101,8 @@ function xmlWork(w: Element): OrcidWork {
 export function parseOrcidXml(text: string): { records: ParsedRecord[]; notes: string[] } {
   const doc = parseXml(text);
   const root = doc.documentElement!;
-  const name = descendants(doc, "name")[0];
+  const person = root.localName === "person" ? root : descendants(doc, "person")[0];
+  const name = child(person, "name");
   const owner = {
     orcid: textOf(child(root, "orcid-identifier", "path")) ?? (root.getAttribute("path") || undefined)?.replace(/^\//, "").split("/")[0],
     name: name ? displayName(textOf(child(name, "family-name")), textOf(child(name, "given-names")), textOf(child(name, "credit-name"))) || undefined : undefined,
