@@ -99,6 +99,21 @@ describe(`npm run import (${testServerUrl() ? "PostgreSQL server" : "PGlite"})`,
     for (const r of [wrong, missing, collection, usage]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("turns 50 MB of garbage into one message, with the default limit and with a raised one, writing nothing", async () => {
+    const garbage = path.join(tmp, "garbage.bib");
+    const bytes = Buffer.alloc(50 * 1024 * 1024);
+    for (let i = 0; i < bytes.length; i += 4) bytes.writeUInt32LE((Math.imul(i + 1, 2654435761) ^ 0x9e3779b9) >>> 0, i);
+    fs.writeFileSync(garbage, bytes);
+    const before = await withDatabase((db) => countRows(db.sql));
+    const limited = await run(["--format", "bibtex", garbage, "--collection", "articles", "--commit"]);
+    expect([limited.status, limited.stderr]).toEqual([1, "The file is 50.0 MB; imports take at most 25.0 MB. Split it into smaller files (or raise the limit with --max-size).\nNothing was imported.\n"]);
+    const raised = await run(["--format", "bibtex", garbage, "--collection", "articles", "--commit", "--max-size", "60"]);
+    expect(raised.status).toBe(1);
+    expect(raised.stderr).toMatch(/^The file (is not text|is not UTF-8)[^\n]*\nNothing was imported\.\n$/);
+    expect(await withDatabase((db) => countRows(db.sql))).toEqual(before);
+    fs.rmSync(garbage);
+  });
+
   // Only the embedded database has a folder lock; a PostgreSQL server takes many connections.
   it.skipIf(!!testServerUrl())("refuses the embedded database while another process holds it", async () => {
     // This test process holds the folder as the server would.

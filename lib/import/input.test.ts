@@ -94,6 +94,14 @@ describe("encodings", () => {
     expect(decodeText(latin1, { encoding: "latin1" }).text).toContain("Córdoba");
   });
 
+  it("repairs text that was UTF-8 read as Latin-1, and says where", () => {
+    const parsed = parseImportText('title,authors\nRabbits of CÃ³rdoba,"PopulaÃ§Ã£o, Ana"\nClean title,"Kim, J"\n', "csv", "mojibake.csv");
+    expect(parsed.records[0].data).toMatchObject({ title: "Rabbits of Córdoba", contributors: [{ name: "População, Ana" }] });
+    expect(parsed.records[0].warnings).toEqual(["repaired mojibake in title, contributors"]);
+    expect(parsed.records[1].warnings).toEqual([]);
+    expect(parsed.notes).toContain('1 record(s) held UTF-8 text that had been read as Latin-1 ("Ã³" for "ó"); it was repaired.');
+  });
+
   it("refuses binary data and empty files", () => {
     const garbage = Buffer.alloc(100_000);
     for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919 + 13) % 256;
