@@ -133,6 +133,8 @@ export async function commitImport(sql: Sql, plan: ImportPlan, options: CommitOp
     const handles = new Map<number, string>();
     try {
       await sql.transaction(async (tx) => {
+        // Batches of concurrent imports take turns, so that each sees the DOIs the others committed.
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('atrium:import'))`);
         const { creates, skipped } = await recheckDuplicates(tx, batch.filter((e) => e.action === "create"));
         outcome.skipped = skipped.length;
         const now = new Date();

@@ -153,6 +153,19 @@ describe(`import engine (${testServerUrl() ? "PostgreSQL server" : "PGlite"})`, 
     expect(draft).toEqual({ status: "DRAFT", published_at: null, collection_id: 2 });
   });
 
+  it("lets two imports of the same records run at once without creating duplicates", async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `other,Concurrent ${i},,,2018,,,10.5555/concurrent.${i},,`);
+    const [a, b] = await Promise.all([planImport(sql, csv(...rows), { collection: "articles" }), planImport(sql, csv(...rows), { collection: "articles" })]);
+    expect([a.counts.create, b.counts.create]).toEqual([30, 30]);
+    const [ra, rb] = await Promise.all([commitImport(sql, a, { batchSize: 10 }), commitImport(sql, b, { batchSize: 10 })]);
+    expect(ra.created + rb.created).toBe(30);
+    expect(ra.skipped + rb.skipped).toBe(30);
+    const [row] = await sql.query<{ n: string }>(`SELECT count(*) AS n FROM item WHERE doi LIKE '10.5555/concurrent.%'`);
+    expect(Number(row.n)).toBe(30);
+    const report = buildReport(b, rb);
+    expect(report.rows.filter((r) => r.action === "duplicate").every((r) => r.reasonCodes[0] === "duplicate")).toBe(true);
+  });
+
   it("rolls a failing batch back whole, says so, and keeps the other batches", async () => {
     await sql.exec(`
       CREATE FUNCTION reject_poison() RETURNS trigger LANGUAGE plpgsql AS $$
