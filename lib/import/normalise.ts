@@ -198,3 +198,18 @@ export function splitMulti(value: string | null | undefined): string[] {
   const parts = value.includes("||") ? value.split("||") : value.split(";");
   return parts.map((p) => p.trim()).filter(Boolean);
 }
+
+const LANGUAGES: Record<string, string> = {
+  eng: "en", english: "en", fre: "fr", fra: "fr", french: "fr", "français": "fr", ger: "de", deu: "de", german: "de",
+  spa: "es", spanish: "es", tur: "tr", turkish: "tr", "türkçe": "tr", kor: "ko", korean: "ko", "한국어": "ko",
+  jpn: "ja", japanese: "ja", chi: "zh", zho: "zh", chinese: "zh", ita: "it", italian: "it", por: "pt", portuguese: "pt",
+  rus: "ru", russian: "ru", dut: "nl", nld: "nl", dutch: "nl", ukr: "uk", ukrainian: "uk", pol: "pl", polish: "pl",
+};
+
+/** An ISO 639-1 code from "en", "en_US", "eng", "English", "chinese"…; undefined when unknown. */
+export function languageCode(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const v = value.trim().toLowerCase();
+  if (/^[a-z]{2}([_-][a-z]{2,4})?$/.test(v)) return v.slice(0, 2);
+  return LANGUAGES[v];
+}

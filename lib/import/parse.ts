@@ -2,7 +2,7 @@
 // could be read, and why it cannot be imported when it cannot. File-wide problems (size, encoding,
 // wrong format, not parseable at all) throw ImportInputError before anything reaches the database.
 import { checkFormat, decodeText, DEFAULT_MAX_BYTES, ImportInputError, tooLarge, type ImportFormat } from "./input";
-import { looksLikeMojibake, repairMojibake } from "./normalise";
+import { languageCode, looksLikeMojibake, repairMojibake } from "./normalise";
 import type { ParsedRecord } from "./record";
 import { parseBibtex, parseRis } from "./formats/csl";
 import { parseCsv } from "./formats/csv";
@@ -34,7 +34,10 @@ export function parseImportText(text: string, format: ImportFormat, source: stri
   if (!text.trim()) throw new ImportInputError("The file is empty.", "empty");
   checkFormat(text, format);
   const parsed = PARSERS[format](text);
-  for (const record of parsed.records) repairRecordText(record);
+  for (const record of parsed.records) {
+    repairRecordText(record);
+    normaliseLanguage(record);
+  }
   const repaired = parsed.records.filter((r) => r.warnings.some((w) => w.startsWith("repaired mojibake"))).length;
   const notes = [...parsed.notes];
   if (repaired) notes.push(`${repaired} record(s) held UTF-8 text that had been read as Latin-1 ("Ã³" for "ó"); it was repaired.`);
@@ -55,8 +58,23 @@ const PARSERS: Record<ImportFormat, (text: string) => { records: ParsedRecord[];
 /** Harvests an OAI-PMH repository (oai_dc) into parsed records. */
 export async function harvestImport(options: HarvestOptions): Promise<ParseResult> {
   const result = await harvestOaiDc(options);
-  for (const record of result.records) repairRecordText(record);
+  for (const record of result.records) {
+    repairRecordText(record);
+    normaliseLanguage(record);
+  }
   return { format: "oai-dc", source: options.baseUrl + (options.set ? ` (set ${options.set})` : ""), records: result.records, notes: result.notes };
+}
+
+/** The item stores ISO 639-1 codes: names and three-letter codes are mapped, anything else left out. */
+function normaliseLanguage(record: ParsedRecord) {
+  const value = record.data.language;
+  if (!value) return;
+  const code = languageCode(value);
+  if (code) record.data.language = code;
+  else {
+    record.data.language = null;
+    record.warnings.push(`language "${value}" is not a language code Atrium knows; left out`);
+  }
 }
 
 /** Undoes UTF-8-read-as-Latin-1 in every text field of a record, noting which fields. */

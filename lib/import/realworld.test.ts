@@ -106,7 +106,7 @@ describe(`real-world files (${testServerUrl() ? "PostgreSQL server" : "PGlite"})
     expect(report.rows).toHaveLength(10);
     expect(report.rows[0]).toMatchObject({ action: "duplicate", duplicateOf: "20.500.99999/2", reasons: ["same title and year as 20.500.99999/2"] });
     const it = await item(report.rows[1].handle!);
-    expect(it).toMatchObject({ issue_year: 2016, issue_date: "2016-05" });
+    expect(it).toMatchObject({ issue_year: 2016, issue_date: "2016-05", language: "en" });
     const jo = report.rows.find((r) => r.title?.startsWith("Effects of the Dual"))!;
     const withJo = jo ? await item(jo.handle!) : null;
     if (withJo) expect(withJo.journal_title).toBe("Law and Human Behavior");
@@ -149,7 +149,7 @@ describe(`real-world files (${testServerUrl() ? "PostgreSQL server" : "PGlite"})
 
   it("Better BibTeX: a CJK citation key, a braced CJK author, bare values and a DOI with parentheses", async () => {
     const it = await item(created("betterbibtex_cjk_key_bare_values.bib")[0].handle!);
-    expect(it).toMatchObject({ doi: "10.6503/thjcs.2015.45(4).01", issue_date: "2015-12", journal_title: "清華學報" });
+    expect(it).toMatchObject({ doi: "10.6503/thjcs.2015.45(4).01", issue_date: "2015-12", journal_title: "清華學報", language: "zh" });
     expect(it.contributors).toEqual([expect.objectContaining({ name: "林素娟" })]);
     expect(done.get("betterbibtex_cjk_key_bare_values.bib")!.rows[0].sourceId).toBe("林素娟_以詩詮禮先秦_2015");
   });

@@ -3,7 +3,7 @@
 // name so that prefixes and namespace declarations in any style are accepted.
 import { DOMParser, type Document, type Element } from "@xmldom/xmldom";
 import type { ImportItemType, ParsedRecord, TImportRecordInput } from "../record";
-import { cleanText, displayName, normaliseDoi, normaliseIsbn, normaliseIssn, parseDateParts } from "../normalise";
+import { cleanText, displayName, languageCode, normaliseDoi, normaliseIsbn, normaliseIssn, parseDateParts } from "../normalise";
 import { ImportInputError } from "../input";
 import { workRecords, type OrcidWork } from "./json-records";
 
@@ -133,19 +133,6 @@ const DC_TYPES: [RegExp, ImportItemType][] = [
   [/patent|brevet/i, "PATENT"],
   [/presentation|lecture|poster|slides|talk/i, "PRESENTATION"],
 ];
-
-const LANGUAGES: Record<string, string> = {
-  eng: "en", fre: "fr", fra: "fr", ger: "de", deu: "de", spa: "es", tur: "tr", kor: "ko", jpn: "ja", chi: "zh", zho: "zh",
-  ita: "it", por: "pt", rus: "ru", dut: "nl", nld: "nl", english: "en", french: "fr", "français": "fr", turkish: "tr",
-  "türkçe": "tr", korean: "ko", german: "de", spanish: "es",
-};
-
-export function languageCode(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const v = value.trim().toLowerCase();
-  if (/^[a-z]{2}([_-][a-z]{2})?$/.test(v)) return v.slice(0, 2);
-  return LANGUAGES[v];
-}
 
 const HANDLE_IN_URL = /(?:hdl\.handle\.net\/|\/handle\/)(\d[\w.]*\/[\w.-]+)/i;
 
