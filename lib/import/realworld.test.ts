@@ -162,7 +162,8 @@ describe(`real-world files (${testServerUrl() ? "PostgreSQL server" : "PGlite"})
     const ped = await item(created("work_pediatrneurol_orcid_funder.json")[0].handle!);
     expect(ped.contributors[0]).toMatchObject({ name: "Lin, Chia-Wei", orcid: "0000-0001-9219-2449", researcher_id: 2 });
     expect(ped.funding).toEqual([{ funder: "Biogen" }]);
-    expect(ped).toMatchObject({ issue_date: "2015-10", start_page: "293", end_page: "300", language: "en" });
+    expect(ped).toMatchObject({ issue_date: "2015-10", start_page: "293", end_page: "300", language: "en", keywords: [] });
+    expect(ped.subjects).toContain("Pediatrics, Perinatology and Child Health");
     const sparse = await item(created("work_ijo_00000353_sparse.json")[0].handle!);
     expect(sparse.contributors).toHaveLength(1);
     expect(sparse.contributors[0].name).not.toMatch(/,/);

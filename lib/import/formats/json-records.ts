@@ -92,7 +92,8 @@ export function crossrefWorkToRecord(work: Json): Partial<TImportRecordInput> {
     isbn: str(work.ISBN),
     doi: str(work.DOI),
     abstract: typeof work.abstract === "string" ? stripMarkup(work.abstract) : undefined,
-    keywords: arr(work.subject).map(String),
+    // Crossref's "subject" holds the journal's subject categories, not the article's keywords.
+    subjects: arr(work.subject).map(String),
     language: str(work.language),
     license: str(license?.URL),
     funding: arr(work.funder).flatMap((f) => {
