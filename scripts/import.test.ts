@@ -77,6 +77,7 @@ describe(`npm run import (${testServerUrl() ? "PostgreSQL server" : "PGlite"})`,
     const result = await run(["--format", "ris", wos, "--collection", "articles", "--commit", "--batch-size", "4", "--status", "published", "--report", report]);
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/batch 1: 4 created, 0 updated\n {2}batch 2: 4 created, 0 updated\n {2}batch 3: 1 created, 0 updated/);
+    expect(result.stdout).toMatch(/new handles: 20\.500\.99999\/\d+ … 20\.500\.99999\/\d+\n/);
     const after = await withDatabase((db) => countRows(db.sql));
     expect([after.items - before.items, after.audit - before.audit]).toEqual([9, 3]);
     const lines = fs.readFileSync(report, "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");

@@ -193,6 +193,8 @@ export function describeReport(report: ImportReport, options: { maxLines?: numbe
     "  " + order.map((k) => `${c[k] ?? 0} ${label[k]}`).join(", ") + `; ${c.contributorsMatched} contributor(s) linked to researchers.`,
     ...report.notes.map((n) => `  note: ${n}`),
   ];
+  const handles = report.rows.filter((r) => r.action === "created" && r.handle).map((r) => r.handle!);
+  if (handles.length) out.push(`  new handles: ${handles.length === 1 ? handles[0] : `${handles[0]} … ${handles.at(-1)}`}`);
   for (const b of report.batches ?? []) if (!b.ok) out.push(`  ${b.error}`);
   const interesting = report.rows.filter((r) => r.action !== "create" && r.action !== "created");
   const max = options.maxLines ?? 40;
