@@ -70,7 +70,7 @@ export type GraphLayout = { width: number; height: number; center: { x: number; 
  * same picture.
  */
 export function layoutCoAuthorGraph(network: CoAuthorNetwork, egoSlug: string): GraphLayout {
-  const width = 440;
+  const width = 480;
   const { coAuthors, links } = network;
   const n = coAuthors.length;
   const radius = n <= 4 ? 80 : 100;

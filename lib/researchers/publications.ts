@@ -128,23 +128,31 @@ function orderBy(sort: PublicationSort, t: string): string {
   }
 }
 
+/** Whose items a list holds: a researcher's (linked contributions) or a collection's (owned or mapped). */
+export type ItemListScope = { researcherId: number } | { collectionId: number };
+
+function scopeSql(scope: ItemListScope): string {
+  return "researcherId" in scope
+    ? `i.id IN (SELECT c.item_id FROM contributor c WHERE c.researcher_id = $1)`
+    : `(i.collection_id = $1 OR i.id IN (SELECT ic.item_id FROM item_collection ic WHERE ic.collection_id = $1))`;
+}
+
+const citationsOf = (t: string) => `(SELECT max(m.value) FROM external_metric m WHERE m.item_id = ${t}.id AND m.source IN ${CITATION_SOURCES})`;
+const viewsOf = (t: string) => `(SELECT sum(d.views)::int FROM usage_daily d WHERE d.scope = 'ITEM' AND d.scope_id = ${t}.id AND d.day > current_date - 365)`;
+
 /**
- * The researcher's published items with the columns the filters and sorts need. Parameters: $1
- * researcher id. Citations are the highest count among the citation sources we hold (null when none);
- * views (last 12 months) are only summed when sorting by them.
+ * The scope's published items with the columns the filters and sorts need; $1 is the scope's id.
+ * Citations (the highest count among the citation sources we hold, null when none) and views (last
+ * 12 months) are looked up for every item only when sorting by them, otherwise for the page alone.
  */
-function mineSql(withViews: boolean): string {
+function mineSql(scope: ItemListScope, sort: PublicationSort): string {
   return `
     mine AS (
       SELECT i.id, i.type::text AS type, i.title, i.issue_year, i.issue_date,
-             (SELECT max(m.value) FROM external_metric m WHERE m.item_id = i.id AND m.source IN ${CITATION_SOURCES}) AS citations,
-             ${
-               withViews
-                 ? `(SELECT sum(d.views)::int FROM usage_daily d WHERE d.scope = 'ITEM' AND d.scope_id = i.id AND d.day > current_date - 365)`
-                 : "NULL::int"
-             } AS views
+             ${sort === "cited" ? citationsOf("i") : "NULL::int"} AS citations,
+             ${sort === "viewed" ? viewsOf("i") : "NULL::int"} AS views
         FROM item i
-       WHERE i.status = 'PUBLISHED' AND i.id IN (SELECT c.item_id FROM contributor c WHERE c.researcher_id = $1)
+       WHERE i.status = 'PUBLISHED' AND ${scopeSql(scope)}
     )`;
 }
 
@@ -153,10 +161,16 @@ const TYPE_FILTER = `(cardinality($2::text[]) = 0 OR m.type = ANY ($2::text[]))`
 const YEAR_FILTER = `($3::int IS NULL OR m.issue_year >= $3::int) AND ($4::int IS NULL OR m.issue_year <= $4::int)`;
 
 /** One page of a researcher's publications, with the total and the filter counts, in one query. */
-export async function listResearcherPublications(sql: Sql, researcherId: number, q: PublicationQuery): Promise<PublicationPage> {
+export function listResearcherPublications(sql: Sql, researcherId: number, q: PublicationQuery): Promise<PublicationPage> {
+  return listItemPage(sql, { researcherId }, q);
+}
+
+/** One page of the published items of a researcher or collection, with the total and the filter counts, in one query. */
+export async function listItemPage(sql: Sql, scope: ItemListScope, q: PublicationQuery): Promise<PublicationPage> {
+  const id = "researcherId" in scope ? scope.researcherId : scope.collectionId;
   const run = (page: number) =>
     sql.query<{ total: number; types: { type: string; count: number }[]; years: { year: number; count: number }[]; entries: RawEntry[] | null }>(
-      `WITH ${mineSql(q.sort === "viewed")},
+      `WITH ${mineSql(scope, q.sort)},
        filtered AS (SELECT * FROM mine m WHERE ${TYPE_FILTER} AND ${YEAR_FILTER}),
        page AS (SELECT * FROM filtered f ORDER BY ${orderBy(q.sort, "f")} LIMIT $5 OFFSET $6)
        SELECT
@@ -170,11 +184,11 @@ export async function listResearcherPublications(sql: Sql, researcherId: number,
                    i.alternative_title AS "alternativeTitle", i.alternative_title_lang AS "alternativeTitleLang",
                    p.issue_date AS "issueDate", p.issue_year AS "issueYear",
                    coalesce(i.journal_title, i.book_title, i.conference_name) AS venue,
-                   p.citations, p.views,
+                   ${q.sort === "cited" ? "p.citations" : citationsOf("p")} AS citations, p.views,
                    (SELECT coalesce((array_agg(c.name ORDER BY c.position))[1:6], ARRAY[]::text[]) FROM contributor c WHERE c.item_id = p.id) AS authors,
                    (SELECT count(*)::int FROM contributor c WHERE c.item_id = p.id) AS "authorCount"
               FROM page p JOIN item i ON i.id = p.id) e) AS entries`,
-      [researcherId, q.types, q.from, q.to, PUBLICATIONS_PER_PAGE, (page - 1) * PUBLICATIONS_PER_PAGE],
+      [id, q.types, q.from, q.to, PUBLICATIONS_PER_PAGE, (page - 1) * PUBLICATIONS_PER_PAGE],
     );
   let [row] = await run(q.page);
   const pages = Math.max(1, Math.ceil(row.total / PUBLICATIONS_PER_PAGE));
@@ -223,9 +237,9 @@ export async function listPublicationsForExport(
   q: PublicationQuery,
 ): Promise<{ items: ExportedPublication[]; total: number }> {
   const ids = await sql.query<{ id: number; citations: number | string | null; total: number }>(
-    `WITH ${mineSql(q.sort === "viewed")},
+    `WITH ${mineSql({ researcherId }, q.sort)},
      filtered AS (SELECT * FROM mine m WHERE ${TYPE_FILTER} AND ${YEAR_FILTER})
-     SELECT f.id, f.citations, count(*) OVER ()::int AS total FROM filtered f ORDER BY ${orderBy(q.sort, "f")} LIMIT $5`,
+     SELECT f.id, ${citationsOf("f")} AS citations, count(*) OVER ()::int AS total FROM filtered f ORDER BY ${orderBy(q.sort, "f")} LIMIT $5`,
     [researcherId, q.types, q.from, q.to, EXPORT_LIMIT],
   );
   if (ids.length === 0) return { items: [], total: 0 };

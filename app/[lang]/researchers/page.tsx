@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { isLang, localized, type Lang } from "@/lib/i18n/config";
+import { Pagination } from "@/components/ui/pagination";
 import { format, messages } from "@/lib/i18n/messages";
+import { peopleMessages } from "@/lib/i18n/messages-people";
 import { filterDirectory, listResearchers } from "@/lib/researchers/directory";
 import { getUnitTree, unitPath, type UnitTree } from "@/lib/units/tree";
 
@@ -32,6 +34,7 @@ async function Directory({ lang, searchParams }: { lang: Lang; searchParams: Pro
   const sort = one(sp.sort) === "output" ? "output" : "name";
   const pageNumber = Number.parseInt(one(sp.page), 10) || 1;
   const t = messages(lang);
+  const p = peopleMessages[lang];
   const [entries, tree] = await Promise.all([listResearchers(), getUnitTree()]);
   const unit = [...tree.byId.values()].find((u) => u.slug === unitSlug);
   const result = filterDirectory(entries, { name, unitIds: unit ? descendants(tree, unit.id) : undefined, sort, page: pageNumber });
@@ -95,13 +98,13 @@ async function Directory({ lang, searchParams }: { lang: Lang; searchParams: Pro
           })}
         </ul>
       )}
-      {result.pages > 1 ? (
-        <nav aria-label={format(t.units.page, { n: result.page, of: result.pages })} className="mt-6 flex items-center justify-between text-sm">
-          {result.page > 1 ? <Link href={link(result.page - 1)}>← {t.units.previous}</Link> : <span />}
-          <span className="text-muted">{format(t.units.page, { n: result.page, of: result.pages })}</span>
-          {result.page < result.pages ? <Link href={link(result.page + 1)}>{t.units.next} →</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pagination
+        page={result.page}
+        pages={result.pages}
+        href={link}
+        locale={locale}
+        labels={{ nav: p.pages, previous: p.previous, next: p.next, page: (n) => format(p.page, { n }), current: (n) => format(p.currentPage, { n }) }}
+      />
     </>
   );
 }

@@ -13,7 +13,7 @@ export async function generateMetadata({ params }: PageProps<"/[lang]/units">): 
 
 async function Tree({ lang }: { lang: Lang }) {
   const tree = await getUnitTree();
-  return <UnitTreeView roots={tree.roots} lang={lang} collections />;
+  return <UnitTreeView roots={tree.roots} lang={lang} collections openDepth={2} />;
 }
 
 export default async function UnitsPage({ params }: PageProps<"/[lang]/units">) {

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { ItemSummaryList } from "@/components/item/item-summary-list";
+import { PublicationList } from "@/components/researcher/publication-list";
+import { FeedLink } from "@/components/ui/feed-link";
+import { SectionCard } from "@/components/ui/section-card";
+import { UnitBreadcrumb } from "@/components/units/unit-breadcrumb";
 import { isLang, localized, type Lang } from "@/lib/i18n/config";
 import { format, messages } from "@/lib/i18n/messages";
-import { COLLECTION_PAGE_SIZE, getCollectionPage } from "@/lib/units/pages";
+import { peopleMessages } from "@/lib/i18n/messages-people";
+import { parsePublicationQuery, type PublicationSort } from "@/lib/researchers/publications";
+import { getCollection, getCollectionItems } from "@/lib/units/pages";
 import { getUnitTree, unitPath } from "@/lib/units/tree";
 
 export function generateStaticParams() {
@@ -14,73 +18,55 @@ export function generateStaticParams() {
 
 type Props = PageProps<"/[lang]/collections/[slug]">;
 
+/** Sorting by views would sum usage over every item of a large collection: left to search. */
+const COLLECTION_SORTS: readonly PublicationSort[] = ["newest", "oldest", "title", "cited"];
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { lang, slug } = await params;
   if (!isLang(lang)) notFound();
-  const data = await getCollectionPage(slug, 1);
-  if (!data) return { title: messages(lang).notFound.title, robots: { index: false } };
+  const c = await getCollection(slug);
+  if (!c) return { title: messages(lang).notFound.title, robots: { index: false } };
+  const name = localized(lang, c.name, c.altName, c.altLang);
   return {
-    title: localized(lang, data.collection.name, data.collection.altName, data.collection.altLang),
-    alternates: { canonical: `/collections/${slug}` },
+    title: name,
+    alternates: {
+      canonical: `/collections/${slug}`,
+      languages: { en: `/en/collections/${slug}`, ko: `/ko/collections/${slug}` },
+      types: { "application/atom+xml": [{ url: `/collections/${slug}/feed.xml`, title: format(peopleMessages[lang].feedTitle, { name }) }] },
+    },
   };
 }
 
-async function Items({ lang, slug, searchParams }: { lang: Lang; slug: string; searchParams: Props["searchParams"] }) {
-  const sp = await searchParams;
-  const raw = Array.isArray(sp.page) ? sp.page[0] : sp.page;
-  const page = Math.max(1, Math.min(100_000, Number.parseInt(raw ?? "1", 10) || 1));
-  const t = messages(lang);
-  const data = await getCollectionPage(slug, page);
-  if (!data) notFound();
-  const pages = Math.max(1, Math.ceil(data.total / COLLECTION_PAGE_SIZE));
-  return (
-    <>
-      {data.items.length ? <ItemSummaryList items={data.items} lang={lang} /> : <p className="text-muted">{t.home.noItems}</p>}
-      {pages > 1 ? (
-        <nav aria-label={format(t.units.page, { n: page, of: pages })} className="mt-6 flex items-center justify-between text-sm">
-          {page > 1 ? <Link href={`/collections/${slug}?page=${page - 1}`}>← {t.units.previous}</Link> : <span />}
-          <span className="text-muted">{format(t.units.page, { n: page, of: pages })}</span>
-          {page < pages ? <Link href={`/collections/${slug}?page=${page + 1}`}>{t.units.next} →</Link> : <span />}
-        </nav>
-      ) : null}
-    </>
-  );
+async function Items({ lang, slug, collectionId, searchParams }: { lang: Lang; slug: string; collectionId: number; searchParams: Props["searchParams"] }) {
+  const query = parsePublicationQuery(await searchParams);
+  const data = await getCollectionItems(collectionId, query);
+  return <PublicationList lang={lang} data={data} query={query} basePath={`/collections/${slug}`} anchor="items" sorts={COLLECTION_SORTS} />;
 }
 
 export default async function CollectionPage({ params, searchParams }: Props) {
   const { lang, slug } = await params;
   if (!isLang(lang)) notFound();
-  const data = await getCollectionPage(slug, 1);
-  if (!data) notFound();
+  const c = await getCollection(slug);
+  if (!c) notFound();
   const t = messages(lang);
+  const p = peopleMessages[lang];
   const tree = await getUnitTree();
-  const c = data.collection;
   const description = lang === "ko" && c.altDescription ? c.altDescription : (c.description ?? c.altDescription);
+  const locale = lang === "ko" ? "ko-KR" : "en-US";
   return (
     <div className="mx-auto max-w-4xl px-4 py-8 sm:px-6 sm:py-10">
-      <nav aria-label={t.units.partOf}>
-        <ol className="text-sm">
-          {unitPath(tree, c.unitId).map((u) => (
-            <li key={u.id} className="inline">
-              <Link href={`/units/${u.slug}`} prefetch={false}>
-                {localized(lang, u.name, u.altName, u.altLang)}
-              </Link>
-              <span aria-hidden="true" className="text-muted">
-                {" "}
-                ›{" "}
-              </span>
-            </li>
-          ))}
-        </ol>
-      </nav>
-      <h1 className="mt-2 text-3xl font-semibold tracking-tight">{localized(lang, c.name, c.altName, c.altLang)}</h1>
-      <p className="mt-1 text-muted">{format(t.researcher.publicationCount, { n: data.total.toLocaleString(lang === "ko" ? "ko-KR" : "en-US") })}</p>
+      <UnitBreadcrumb path={unitPath(tree, c.unitId)} lang={lang} label={t.units.partOf} />
+      <h1 className="mt-2 text-3xl font-semibold tracking-tight text-balance">{localized(lang, c.name, c.altName, c.altLang)}</h1>
+      <p className="mt-1 flex flex-wrap items-baseline gap-x-4 gap-y-1 text-muted">
+        <span>{format(c.total === 1 ? p.countOne : p.count, { n: c.total.toLocaleString(locale) })}</span>
+        <FeedLink href={`/collections/${slug}/feed.xml`} label={p.feed} />
+      </p>
       {description ? <p className="mt-4 max-w-prose leading-7">{description}</p> : null}
-      <section aria-label={t.units.items} className="mt-8 rounded-xl border border-line bg-surface p-5 sm:p-6">
-        <Suspense fallback={<div className="h-64 animate-pulse rounded bg-sunken" />}>
-          <Items lang={lang} slug={slug} searchParams={searchParams} />
+      <SectionCard title={p.itemsOf} id="items" size="lg" className="mt-8 scroll-mt-4">
+        <Suspense fallback={<div className="h-96 animate-pulse rounded-lg bg-sunken" />}>
+          <Items lang={lang} slug={slug} collectionId={c.id} searchParams={searchParams} />
         </Suspense>
-      </section>
+      </SectionCard>
     </div>
   );
 }
