@@ -5,21 +5,16 @@
 import { format } from "@/lib/i18n/messages";
 import type { PeopleMessages } from "@/lib/i18n/messages-people";
 import type { CoAuthorNetwork } from "@/lib/researchers/network";
-import { layoutCoAuthorGraph } from "@/lib/researchers/network";
-
-const LABEL_MAX = 18;
-
-function shortLabel(name: string): string {
-  return name.length > LABEL_MAX ? `${name.slice(0, LABEL_MAX - 1).trimEnd()}…` : name;
-}
+import { GRAPH_FONT, layoutCoAuthorGraph, shortLabel } from "@/lib/researchers/network";
 
 export function CoAuthorGraph({ network, ego, t, locale }: { network: CoAuthorNetwork; ego: { slug: string; name: string }; t: PeopleMessages; locale: string }) {
   if (network.coAuthors.length === 0) return null;
-  const g = layoutCoAuthorGraph(network, ego.slug);
+  const g = layoutCoAuthorGraph(network, ego.slug, shortLabel(ego.name));
+  const { x, y, width, height } = g.viewBox;
   const names = new Map(network.coAuthors.map((c) => [c.slug, c.displayName]));
   const number = (n: number) => n.toLocaleString(locale);
   return (
-    <svg viewBox={`0 0 ${g.width} ${g.height}`} className="mx-auto h-auto w-full max-w-xl" role="group" aria-label={t.network}>
+    <svg viewBox={`${x} ${y} ${width} ${height}`} className="mx-auto h-auto w-full max-w-lg" role="group" aria-label={t.network}>
       <g fill="none" strokeLinecap="round">
         {g.edges.map((e) => (
           <line
@@ -38,16 +33,16 @@ export function CoAuthorGraph({ network, ego, t, locale }: { network: CoAuthorNe
         ))}
       </g>
       <circle cx={g.center.x} cy={g.center.y} r={g.center.r} fill="var(--accent)" />
-      <text x={g.center.x} y={g.center.y + g.center.r + 14} textAnchor="middle" fontSize="12" fontWeight="600" fill="var(--ink)" stroke="var(--surface)" strokeWidth="4" paintOrder="stroke">
+      <text x={g.center.x} y={g.center.y + g.center.r + 14} textAnchor="middle" fontSize={GRAPH_FONT.ego} fontWeight="600" fill="var(--ink)" stroke="var(--surface)" strokeWidth="4" paintOrder="stroke">
         {shortLabel(ego.name)}
       </text>
       {g.nodes.map((n) => (
         <a key={n.slug} href={`/researchers/${n.slug}`} aria-label={format(t.networkLink, { name: n.label, n: number(n.count) })}>
           <circle cx={n.x} cy={n.y} r={n.r} fill="var(--surface)" stroke="var(--accent)" strokeWidth="2" />
           <circle cx={n.x} cy={n.y} r={Math.max(1.5, n.r - 3.5)} fill="var(--accent)" fillOpacity="0.35" />
-          <text x={n.lx} y={n.ly} textAnchor={n.anchor} fontSize="11.5" fill="var(--accent)" stroke="var(--surface)" strokeWidth="3" paintOrder="stroke" className="underline-offset-2 hover:underline">
+          <text x={n.lx} y={n.ly} textAnchor={n.anchor} fontSize={GRAPH_FONT.label} fill="var(--accent)" stroke="var(--surface)" strokeWidth="3" paintOrder="stroke" className="underline-offset-2 hover:underline">
             {shortLabel(n.label)}
-            <tspan fill="var(--muted)" fontSize="10.5">
+            <tspan fill="var(--muted)" fontSize={GRAPH_FONT.count}>
               {` ${number(n.count)}`}
             </tspan>
           </text>

@@ -35,9 +35,9 @@ function UnitBranch({ node, lang, depth, collections, openDepth }: { node: UnitN
         </span>
       </div>
       {nested ? (
-        <details open={depth < openDepth} className="group">
+        <details open={depth < openDepth}>
           <summary className="flex w-fit cursor-pointer list-none items-center gap-1.5 rounded py-0.5 text-xs text-muted hover:text-accent [&::-webkit-details-marker]:hidden">
-            <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-90">
+            <span aria-hidden="true" className="inline-block transition-transform [details[open]>summary>&]:rotate-90">
               ▸
             </span>
             <span>

@@ -39,6 +39,8 @@ const en = {
   items: "{n} items",
   expand: "Sub-units and collections of {name}",
   itemsOf: "Items",
+  sortName: "Name A–Z",
+  sortOutput: "Most publications",
 };
 
 export type PeopleMessages = typeof en;
@@ -80,6 +82,8 @@ const ko: PeopleMessages = {
   items: "자료 {n}건",
   expand: "{name}의 하위 조직과 컬렉션",
   itemsOf: "자료",
+  sortName: "이름순",
+  sortOutput: "연구 성과 많은 순",
 };
 
 export const peopleMessages: Record<Lang, PeopleMessages> = { en, ko };

@@ -62,21 +62,40 @@ export async function getCoAuthorNetwork(sql: Sql, researcherId: number, size = 
 
 export type GraphNode = { slug: string; label: string; count: number; x: number; y: number; r: number; anchor: "start" | "middle" | "end"; lx: number; ly: number };
 export type GraphEdge = { x1: number; y1: number; x2: number; y2: number; count: number; width: number; ego: boolean; a: string; b: string };
-export type GraphLayout = { width: number; height: number; center: { x: number; y: number; r: number }; nodes: GraphNode[]; edges: GraphEdge[] };
+export type GraphLayout = {
+  /** The drawing's frame: the circle and every label with a small margin, so it fills its box. */
+  viewBox: { x: number; y: number; width: number; height: number };
+  center: { x: number; y: number; r: number };
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+};
+
+/** Font sizes the drawing uses, and the longest label it writes (longer names are shortened). */
+export const GRAPH_FONT = { label: 12, count: 11, ego: 12.5 };
+export const GRAPH_LABEL_MAX = 18;
+
+export function shortLabel(name: string): string {
+  return name.length > GRAPH_LABEL_MAX ? `${name.slice(0, GRAPH_LABEL_MAX - 1).trimEnd()}…` : name;
+}
+
+/** A generous estimate of a label's width: wide for Hangul and CJK, narrower for Latin letters. */
+function textWidth(text: string, size: number): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7a3]/.test(ch) ? size : size * 0.6;
+  return w;
+}
 
 /**
  * Places the co-authors on a circle around the researcher, the most frequent at the top and each
  * next to the one it shares most with (fewer crossing links), sized by joint output. Same input,
  * same picture.
  */
-export function layoutCoAuthorGraph(network: CoAuthorNetwork, egoSlug: string): GraphLayout {
-  const width = 480;
+export function layoutCoAuthorGraph(network: CoAuthorNetwork, egoSlug: string, egoLabel = ""): GraphLayout {
   const { coAuthors, links } = network;
   const n = coAuthors.length;
   const radius = n <= 4 ? 80 : 100;
-  const height = 2 * radius + 80;
-  const cx = width / 2;
-  const cy = height / 2;
+  const cx = 0;
+  const cy = 0;
   const weight = new Map<string, number>();
   for (const l of links) {
     weight.set(`${l.a}|${l.b}`, l.count);
@@ -131,7 +150,21 @@ export function layoutCoAuthorGraph(network: CoAuthorNetwork, egoSlug: string): 
     }),
     ...nodes.map((node) => ({ x1: cx, y1: cy, x2: node.x, y2: node.y, count: node.count, width: round(1 + 3 * (node.count / max)), ego: true, a: egoSlug, b: node.slug })),
   ];
-  return { width, height, center: { x: cx, y: cy, r: egoR }, nodes, edges };
+  // The frame: every circle and label (estimated widths), plus the researcher's own name below the centre.
+  let [minX, minY, maxX, maxY] = [cx - egoR, cy - egoR, cx + egoR, cy + egoR + 18];
+  const egoHalf = textWidth(egoLabel, GRAPH_FONT.ego) / 2;
+  [minX, maxX] = [Math.min(minX, cx - egoHalf), Math.max(maxX, cx + egoHalf)];
+  for (const node of nodes) {
+    const w = textWidth(`${shortLabel(node.label)} ${node.count}`, GRAPH_FONT.label);
+    const x0 = node.anchor === "start" ? node.lx : node.anchor === "end" ? node.lx - w : node.lx - w / 2;
+    minX = Math.min(minX, node.x - node.r, x0);
+    maxX = Math.max(maxX, node.x + node.r, x0 + w);
+    minY = Math.min(minY, node.y - node.r, node.ly - GRAPH_FONT.label);
+    maxY = Math.max(maxY, node.y + node.r, node.ly + 4);
+  }
+  const margin = 6;
+  const viewBox = { x: round(minX - margin), y: round(minY - margin), width: round(maxX - minX + 2 * margin), height: round(maxY - minY + 2 * margin) };
+  return { viewBox, center: { x: cx, y: cy, r: egoR }, nodes, edges };
 }
 
 function round(v: number): number {

@@ -241,11 +241,15 @@ describe("the co-author network", () => {
     expect(a.nodes).toHaveLength(3);
     expect(a.edges.filter((e) => e.ego)).toHaveLength(3);
     expect(a.edges.filter((e) => !e.ego)).toHaveLength(2);
+    const box = a.viewBox;
     for (const n of a.nodes) {
-      expect(n.x - n.r).toBeGreaterThan(0);
-      expect(n.x + n.r).toBeLessThan(a.width);
-      expect(n.y - n.r).toBeGreaterThan(0);
-      expect(n.y + n.r).toBeLessThan(a.height);
+      expect(n.x - n.r).toBeGreaterThan(box.x);
+      expect(n.x + n.r).toBeLessThan(box.x + box.width);
+      expect(n.y - n.r).toBeGreaterThan(box.y);
+      expect(n.y + n.r).toBeLessThan(box.y + box.height);
+      // Labels start beyond their circle, on the outer side.
+      if (n.anchor === "start") expect(n.lx).toBeGreaterThan(n.x + n.r);
+      if (n.anchor === "end") expect(n.lx).toBeLessThan(n.x - n.r);
     }
     // The most frequent co-author sits at the top, and is drawn largest.
     expect(a.nodes[0]).toMatchObject({ slug: "lee", anchor: "middle" });

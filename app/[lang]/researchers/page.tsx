@@ -60,10 +60,10 @@ async function Directory({ lang, searchParams }: { lang: Lang; searchParams: Pro
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm">
-          {t.researcher.publications}
+          {p.sort}
           <select name="sort" defaultValue={sort} className="rounded-lg border border-line bg-surface px-3 py-2">
-            <option value="name">A–Z</option>
-            <option value="output">{t.researcher.publications} ↓</option>
+            <option value="name">{p.sortName}</option>
+            <option value="output">{p.sortOutput}</option>
           </select>
         </label>
         <button type="submit" className="rounded-lg bg-accent px-4 py-2 font-semibold text-accent-ink">
