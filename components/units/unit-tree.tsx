@@ -29,8 +29,7 @@ function UnitBranch({ node, lang, depth, collections, openDepth }: { node: UnitN
         </Link>
         <span className="shrink-0 text-right text-xs tabular-nums text-muted">
           {format(t.items, { n: node.itemCount.toLocaleString(locale) })}
-          <span aria-hidden="true"> · </span>
-          <span className="sr-only">, </span>
+          {" · "}
           {format(t.researchers, { n: node.researcherCount.toLocaleString(locale) })}
         </span>
       </div>

@@ -71,7 +71,7 @@ export type GraphLayout = {
 };
 
 /** Font sizes the drawing uses, and the longest label it writes (longer names are shortened). */
-export const GRAPH_FONT = { label: 12, count: 11, ego: 12.5 };
+export const GRAPH_FONT = { label: 12.5, count: 11.5, ego: 13 };
 export const GRAPH_LABEL_MAX = 18;
 
 export function shortLabel(name: string): string {
@@ -81,7 +81,7 @@ export function shortLabel(name: string): string {
 /** A generous estimate of a label's width: wide for Hangul and CJK, narrower for Latin letters. */
 function textWidth(text: string, size: number): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7a3]/.test(ch) ? size : size * 0.6;
+  for (const ch of text) w += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7a3]/.test(ch) ? size : size * 0.55;
   return w;
 }
 
