@@ -22,12 +22,12 @@ test("the publication list filters by year and type, and downloads what it shows
   await page.goto("/researchers/koo-ja-wook");
   const list = page.getByRole("region", { name: "Publications" });
   const filters = list.getByRole("form", { name: "Filter and sort the publications" });
-  await filters.getByLabel("Type").selectOption("JOURNAL_ARTICLE");
-  await filters.getByLabel("From").selectOption("2023");
-  await filters.getByLabel("To").selectOption("2023");
+  await filters.getByLabel("Type", { exact: true }).selectOption("JOURNAL_ARTICLE");
+  await filters.getByLabel("From", { exact: true }).selectOption("2023");
+  await filters.getByLabel("To", { exact: true }).selectOption("2023");
   await filters.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(/[?&]type=JOURNAL_ARTICLE/);
-  await expect(page).toHaveURL(/[?&]from=2023&to=2023/);
+  // The form's query string is redirected to the path that names this state of the list.
+  await expect(page).toHaveURL(/\/researchers\/koo-ja-wook\/type\/JOURNAL_ARTICLE\/year\/2023#publications$/);
   await expect(list.getByRole("link", { name: SEED_TITLE })).toBeVisible();
   for (const label of await list.getByRole("listitem").filter({ has: page.locator("a[href^='/handle/']") }).allTextContents()) {
     expect(label).toMatch(/Journal article · .*2023/);
@@ -53,27 +53,31 @@ test("the publication list filters by year and type, and downloads what it shows
   expect((await request.get("/researchers/nobody-here/publications?format=csv")).status()).toBe(404);
 });
 
-test("the publication list pages and sorts without JavaScript", async ({ browser }) => {
+test("the publication list pages and sorts without JavaScript", async ({ page: withScript, browser }) => {
+  // The most prolific researcher has more than one page of publications.
+  await withScript.goto("/researchers?sort=output");
+  const top = await withScript.locator("main ul li a[href^='/researchers/']").first().getAttribute("href");
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  // The most prolific researcher has more than one page of publications.
-  await page.goto("/researchers?sort=output");
-  const top = await page.locator("main ul li a[href^='/researchers/']").first().getAttribute("href");
-  await page.goto(`${top}?sort=oldest`);
+  await page.goto(`${top}/sort/oldest`);
   const list = page.getByRole("region", { name: "Publications" });
   const firstTitles = await list.locator("ol > li a[href^='/handle/']").allTextContents();
   expect(firstTitles.length).toBeGreaterThan(0);
   const pages = list.getByRole("navigation", { name: "Pages of this list" });
   await pages.getByRole("link", { name: /Next/ }).click();
-  await expect(page).toHaveURL(/[?&]sort=oldest&page=2/);
+  await expect(page).toHaveURL(/\/sort\/oldest\/page\/2#publications$/);
   await expect(pages.getByText("2", { exact: true })).toHaveAttribute("aria-current", "page");
   const secondTitles = await list.locator("ol > li a[href^='/handle/']").allTextContents();
   expect(secondTitles.length).toBeGreaterThan(0);
   expect(secondTitles.filter((t) => firstTitles.includes(t))).toEqual([]);
   // The form works as a plain GET form too.
-  await list.getByLabel("Sort").selectOption("title");
+  await list.getByLabel("Sort", { exact: true }).selectOption("title");
   await list.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(/sort=title/);
+  await expect(page).toHaveURL(/\/sort\/title#publications$/);
+  await expect(list.locator("ol > li a[href^='/handle/']").first()).toBeVisible();
+  // The directory's results show without JavaScript too.
+  await page.goto("/researchers?name=Koo+Ja+Wook");
+  await expect(page.getByRole("link", { name: "Koo, Ja Wook" })).toBeVisible();
   await context.close();
 });
 
@@ -119,10 +123,10 @@ test("the unit and collection of the seed item show it", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Atom feed" })).toHaveAttribute("href", /\/collections\/[^/]+\/feed\.xml$/);
   // Narrow to 2023 and follow the pages until the seed item appears.
   const items = page.getByRole("region", { name: "Items" });
-  await items.getByLabel("From").selectOption("2023");
-  await items.getByLabel("To").selectOption("2023");
+  await items.getByLabel("From", { exact: true }).selectOption("2023");
+  await items.getByLabel("To", { exact: true }).selectOption("2023");
   await items.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(/year=2023/);
+  await expect(page).toHaveURL(/\/year\/2023#items$/);
   for (let i = 0; i < 10 && !(await page.getByRole("link", { name: SEED_TITLE }).isVisible()); i++) {
     await items.getByRole("link", { name: /Next/ }).click();
   }
@@ -145,6 +149,13 @@ test("the unit tree folds without JavaScript and counts items and researchers", 
   await expect(branch.getByRole("link", { name: "1. Journal Articles" })).toBeVisible();
   expect(await branch.getByRole("link", { name: "1. Journal Articles" }).getAttribute("href")).toMatch(/^\/collections\//);
   await context.close();
+});
+
+test("list paths other than the canonical one are 404", async ({ request }) => {
+  for (const path of ["/researchers/koo-ja-wook/page/1", "/researchers/koo-ja-wook/sort/evil", "/researchers/koo-ja-wook/year/2023-2023", "/researchers/koo-ja-wook/x/y"]) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+  expect((await request.get("/researchers/koo-ja-wook/year/2023")).status()).toBe(200);
 });
 
 test("unknown researchers, units and collections are 404", async ({ request }) => {

@@ -1,6 +1,6 @@
 // A filterable, sortable, paged list of items (a researcher's publications, a collection's items)
-// that works without JavaScript: a GET form for type, years and order, plain links for pages and
-// downloads. Each entry carries what Google Scholar reads in a listing — the linked title, authors,
+// that works without JavaScript: a GET form for type, years and order (its route redirects to the
+// list's path), plain links for pages and downloads. Each entry carries what Google Scholar reads in a listing — the linked title, authors,
 // venue and year.
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
@@ -14,8 +14,10 @@ type Props = {
   lang: Lang;
   data: PublicationPage;
   query: PublicationQuery;
-  /** The page the list lives on ("/researchers/koo-ja-wook"); its state goes into the query string. */
-  basePath: string;
+  /** The address of a state of the list (its path). */
+  listPath: (q: PublicationQuery) => string;
+  /** Where the GET form goes: a route that redirects the query string to the list's path. */
+  formAction: string;
   /** The element id the links jump back to. */
   anchor: string;
   sorts: readonly PublicationSort[];
@@ -25,12 +27,12 @@ type Props = {
 
 const control = "w-full rounded-lg border border-line bg-surface px-3 py-2 text-sm text-ink";
 
-export function PublicationList({ lang, data, query, basePath, anchor, sorts, downloadPath }: Props) {
+export function PublicationList({ lang, data, query, listPath, formAction, anchor, sorts, downloadPath }: Props) {
   const t = peopleMessages[lang];
   const types = messages(lang).item.types;
   const locale = lang === "ko" ? "ko-KR" : "en-US";
   const number = (n: number) => n.toLocaleString(locale);
-  const href = (q: PublicationQuery) => `${basePath}${publicationQueryString(q)}#${anchor}`;
+  const href = (q: PublicationQuery) => `${listPath(q)}#${anchor}`;
   const filtered = query.types.length > 0 || query.from !== null || query.to !== null;
   const first = (data.page - 1) * PUBLICATIONS_PER_PAGE + 1;
   const last = first + data.entries.length - 1;
@@ -43,7 +45,7 @@ export function PublicationList({ lang, data, query, basePath, anchor, sorts, do
   const formId = `${anchor}-filters`;
   return (
     <div>
-      <form method="get" action={`${basePath}#${anchor}`} aria-label={t.filters} id={formId} className="grid grid-cols-2 gap-3 rounded-lg bg-sunken p-3 sm:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.3fr)_auto] sm:items-end">
+      <form method="get" action={formAction} aria-label={t.filters} id={formId} className="grid grid-cols-2 gap-3 rounded-lg bg-sunken p-3 sm:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.3fr)_auto] sm:items-end">
         <label className="col-span-2 flex flex-col gap-1 text-sm sm:col-span-1">
           {t.type}
           <select name="type" defaultValue={query.types.length === 1 ? query.types[0] : query.types.join(",")} className={control}>

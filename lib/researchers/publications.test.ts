@@ -13,6 +13,9 @@ import {
   listPublicationsForExport,
   listResearcherPublications,
   parsePublicationQuery,
+  parsePublicationSegments,
+  publicationListPath,
+  publicationPathSegments,
   publicationQueryString,
   PUBLICATIONS_PER_PAGE,
   type PublicationQuery,
@@ -254,5 +257,38 @@ describe("the co-author network", () => {
     // The most frequent co-author sits at the top, and is drawn largest.
     expect(a.nodes[0]).toMatchObject({ slug: "lee", anchor: "middle" });
     expect(a.nodes[0].r).toBeGreaterThan(a.nodes[2].r);
+  });
+});
+
+describe("list paths", () => {
+  it("name every state by one canonical path", () => {
+    expect(publicationPathSegments(DEFAULT_PUBLICATION_QUERY)).toEqual([]);
+    const state = q({ types: ["DATASET", "JOURNAL_ARTICLE"], from: 2019, to: 2023, sort: "cited", page: 2 });
+    expect(publicationListPath("/researchers/koo", state)).toBe("/researchers/koo/type/DATASET%2CJOURNAL_ARTICLE/year/2019-2023/sort/cited/page/2");
+    expect(parsePublicationSegments(["type", "DATASET,JOURNAL_ARTICLE", "year", "2019-2023", "sort", "cited", "page", "2"])).toEqual(state);
+    expect(parsePublicationSegments(["type", "DATASET%2CJOURNAL_ARTICLE", "year", "2019-2023", "sort", "cited", "page", "2"])).toEqual(state);
+    expect(parsePublicationSegments(["year", "2023"])).toEqual(q({ from: 2023, to: 2023 }));
+    expect(parsePublicationSegments(["year", "2019-"])).toEqual(q({ from: 2019 }));
+    expect(parsePublicationSegments(["year", "-2019"])).toEqual(q({ to: 2019 }));
+    expect(parsePublicationSegments([])).toEqual(DEFAULT_PUBLICATION_QUERY);
+  });
+
+  it("refuse anything but the canonical path", () => {
+    for (const bad of [
+      ["page"],
+      ["page", "1"],
+      ["sort", "newest"],
+      ["sort", "evil"],
+      ["page", "2", "sort", "title"],
+      ["year", "2023-2023"],
+      ["year", "2023-2019"],
+      ["year", "-"],
+      ["type", "journal_article"],
+      ["type", "NOPE"],
+      ["color", "red"],
+      ["page", "2", "page", "3"],
+    ]) {
+      expect(parsePublicationSegments(bad), bad.join("/")).toBeNull();
+    }
   });
 });

@@ -83,6 +83,65 @@ export function publicationQueryString(q: PublicationQuery, extra: Record<string
   return s ? `?${s}` : "";
 }
 
+// Pages of a list are named by their path — /researchers/{slug}/type/JOURNAL_ARTICLE/year/2019-2023/sort/cited/page/2 —
+// rather than a query string, so that each renders whole from the cache and reads complete without
+// JavaScript (a query string would make the list stream in after the page, into place by a script).
+// The GET form posts its query string to a small route that redirects to the path.
+
+const PATH_KEYS = ["type", "year", "sort", "page"] as const;
+
+function yearSegment(q: PublicationQuery): string | null {
+  if (q.from === null && q.to === null) return null;
+  if (q.from !== null && q.from === q.to) return String(q.from);
+  return `${q.from ?? ""}-${q.to ?? ""}`;
+}
+
+/** The path segments of a list state, defaults left out: [] for the first page, newest first, unfiltered. */
+export function publicationPathSegments(q: PublicationQuery): string[] {
+  const pairs: [string, string | null][] = [
+    ["type", q.types.length ? q.types.join(",") : null],
+    ["year", yearSegment(q)],
+    ["sort", q.sort === "newest" ? null : q.sort],
+    ["page", q.page > 1 ? String(q.page) : null],
+  ];
+  return pairs.flatMap(([k, v]) => (v === null ? [] : [k, v]));
+}
+
+export function publicationListPath(base: string, q: PublicationQuery): string {
+  const segments = publicationPathSegments(q);
+  return segments.length ? `${base}/${segments.map(encodeURIComponent).join("/")}` : base;
+}
+
+/**
+ * The list state a path names, or null unless the path is exactly the canonical one for its state
+ * (unknown keys, bad values, defaults spelled out, another order): one address per page of a list,
+ * and no endless variants for crawlers.
+ */
+export function parsePublicationSegments(segments: readonly string[]): PublicationQuery | null {
+  if (segments.length % 2 !== 0 || segments.length > PATH_KEYS.length * 2) return null;
+  const values = new Map<string, string>();
+  for (let i = 0; i < segments.length; i += 2) {
+    const key = decodeURIComponent(segments[i]);
+    if (!(PATH_KEYS as readonly string[]).includes(key) || values.has(key)) return null;
+    values.set(key, decodeURIComponent(segments[i + 1]));
+  }
+  const params = new URLSearchParams();
+  if (values.has("type")) params.set("type", values.get("type")!);
+  if (values.has("sort")) params.set("sort", values.get("sort")!);
+  if (values.has("page")) params.set("page", values.get("page")!);
+  const year = values.get("year");
+  if (year !== undefined) {
+    const m = /^(\d{4})?(-)?(\d{4})?$/.exec(year);
+    if (!m || (!m[1] && !m[3])) return null;
+    if (m[1]) params.set("from", m[1]);
+    if (m[3]) params.set("to", m[3]);
+    if (m[1] && !m[2]) params.set("to", m[1]);
+  }
+  const q = parsePublicationQuery(params);
+  const canonical = publicationPathSegments(q);
+  return canonical.length === segments.length && canonical.every((c, i) => c === decodeURIComponent(segments[i])) ? q : null;
+}
+
 export type PublicationEntry = {
   id: number;
   handle: string;

@@ -26,6 +26,17 @@ function descendants(tree: UnitTree, unitId: number): Set<number> {
   return ids;
 }
 
+// The directory depends on the query string, so it streams in after the static shell and React moves
+// it into place with a script. Without JavaScript it would stay in a hidden element at the end of
+// <body>: this style shows it there instead of the loading skeleton, before the footer (the body is
+// a flex column). (Tailwind hides [hidden] with !important in its base layer; an important rule wins
+// only from an earlier layer, hence Tailwind's first layer, "theme".)
+const NO_SCRIPT_STYLE =
+  `<style>#directory-loading{display:none}body>footer{order:2}` +
+  `@layer theme{body>div[hidden][id^="S:"]{display:block!important;order:1}}</style>`;
+
+const CONTAINER = "mx-auto w-full max-w-6xl px-4 sm:px-6";
+
 async function Directory({ lang, searchParams }: { lang: Lang; searchParams: Props["searchParams"] }) {
   const sp = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -42,7 +53,7 @@ async function Directory({ lang, searchParams }: { lang: Lang; searchParams: Pro
   const locale = lang === "ko" ? "ko-KR" : "en-US";
   const link = (page: number) => `/researchers?${new URLSearchParams({ ...(name ? { name } : {}), ...(unitSlug ? { unit: unitSlug } : {}), ...(sort === "output" ? { sort } : {}), page: String(page) })}`;
   return (
-    <>
+    <div className={`${CONTAINER} pb-10`}>
       <form method="get" action="/researchers" className="mt-6 flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4">
         <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm">
           {t.researcher.filterName}
@@ -105,7 +116,7 @@ async function Directory({ lang, searchParams }: { lang: Lang; searchParams: Pro
         locale={locale}
         labels={{ nav: p.pages, previous: p.previous, next: p.next, page: (n) => format(p.page, { n }), current: (n) => format(p.currentPage, { n }) }}
       />
-    </>
+    </div>
   );
 }
 
@@ -114,12 +125,21 @@ export default async function ResearchersPage({ params, searchParams }: Props) {
   if (!isLang(lang)) notFound();
   const t = messages(lang);
   return (
-    <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
-      <h1 className="text-3xl font-semibold tracking-tight">{t.researcher.directory}</h1>
-      <p className="mt-2 text-muted">{t.researcher.directoryIntro}</p>
-      <Suspense fallback={<div className="mt-6 h-64 animate-pulse rounded-xl bg-sunken" />}>
+    <>
+      <noscript dangerouslySetInnerHTML={{ __html: NO_SCRIPT_STYLE }} />
+      <div className={`${CONTAINER} pt-10`}>
+        <h1 className="text-3xl font-semibold tracking-tight">{t.researcher.directory}</h1>
+        <p className="mt-2 text-muted">{t.researcher.directoryIntro}</p>
+      </div>
+      <Suspense
+        fallback={
+          <div id="directory-loading" className={CONTAINER}>
+            <div className="mt-6 h-64 animate-pulse rounded-xl bg-sunken" />
+          </div>
+        }
+      >
         <Directory lang={lang} searchParams={searchParams} />
       </Suspense>
-    </div>
+    </>
   );
 }

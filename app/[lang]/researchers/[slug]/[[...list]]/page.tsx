@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { CoAuthorGraph } from "@/components/researcher/co-author-graph";
 import { PublicationList } from "@/components/researcher/publication-list";
 import { YearBars } from "@/components/researcher/year-bars";
@@ -14,44 +13,52 @@ import { peopleMessages } from "@/lib/i18n/messages-people";
 import { jsonForScript } from "@/lib/items/scholar-meta";
 import { getResearcherPublications } from "@/lib/researchers/data";
 import { getResearcherProfile } from "@/lib/researchers/profile";
-import { parsePublicationQuery, PUBLICATION_SORTS } from "@/lib/researchers/publications";
+import { parsePublicationSegments, PUBLICATION_SORTS, publicationListPath, type PublicationQuery } from "@/lib/researchers/publications";
 
+// Profiles render on their first visit (the build has no database); one placeholder satisfies the build.
 export function generateStaticParams() {
-  return [{ slug: "_" }];
+  return [{ slug: "_", list: [] }];
 }
 
-type Props = PageProps<"/[lang]/researchers/[slug]">;
+type Props = PageProps<"/[lang]/researchers/[slug]/[[...list]]">;
 
+/** The profile, with its publication list in the state the path names (see lib/researchers/publications.ts). */
 async function load(params: Props["params"]) {
-  const { lang, slug } = await params;
+  const { lang, slug, list } = await params;
   if (!isLang(lang)) notFound();
-  return { lang, slug, researcher: await getResearcherProfile(slug) };
+  const query = parsePublicationSegments(list ?? []);
+  if (!query) notFound();
+  return { lang, slug, query, researcher: await getResearcherProfile(slug) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { lang, slug, researcher } = await load(params);
+  const { lang, slug, query, researcher } = await load(params);
   if (!researcher) return { title: messages(lang).notFound.title, robots: { index: false } };
+  const listPath = publicationListPath(`/researchers/${slug}`, query);
+  const isDefault = listPath === `/researchers/${slug}`;
   const position = researcher.position ? localized(lang, researcher.position, researcher.altPosition, "ko") : undefined;
   return {
     title: researcher.displayName,
     description: [position, researcher.primaryUnit && localized(lang, researcher.primaryUnit.name, researcher.primaryUnit.altName, researcher.primaryUnit.altLang)]
       .filter(Boolean)
       .join(", "),
-    alternates: { canonical: `/researchers/${slug}`, languages: { en: `/en/researchers/${slug}`, ko: `/ko/researchers/${slug}` } },
+    alternates: { canonical: listPath, languages: { en: `/en${listPath}`, ko: `/ko${listPath}` } },
     openGraph: { type: "profile", title: researcher.displayName, url: `/researchers/${slug}` },
+    // Filtered and later pages of the list are for following links to items, not for the index.
+    ...(isDefault ? {} : { robots: { index: false, follow: true } }),
   };
 }
 
-/** The publication list in the state the URL asks for (read inside Suspense: the rest of the profile stays cached). */
-async function Publications({ lang, slug, researcherId, searchParams }: { lang: Lang; slug: string; researcherId: number; searchParams: Props["searchParams"] }) {
-  const query = parsePublicationQuery(await searchParams);
+/** The publication list in the state the path names. */
+async function Publications({ lang, slug, researcherId, query }: { lang: Lang; slug: string; researcherId: number; query: PublicationQuery }) {
   const data = await getResearcherPublications(researcherId, slug, query);
   return (
     <PublicationList
       lang={lang}
       data={data}
       query={query}
-      basePath={`/researchers/${slug}`}
+      listPath={(q) => publicationListPath(`/researchers/${slug}`, q)}
+      formAction={`/researchers/${slug}/publications`}
       anchor="publications"
       sorts={PUBLICATION_SORTS}
       downloadPath={`/researchers/${slug}/publications`}
@@ -59,8 +66,8 @@ async function Publications({ lang, slug, researcherId, searchParams }: { lang: 
   );
 }
 
-export default async function ResearcherPage({ params, searchParams }: Props) {
-  const { lang, slug, researcher: r } = await load(params);
+export default async function ResearcherPage({ params }: Props) {
+  const { lang, slug, query, researcher: r } = await load(params);
   if (!r) notFound();
   const t = messages(lang);
   const p = peopleMessages[lang];
@@ -149,9 +156,7 @@ export default async function ResearcherPage({ params, searchParams }: Props) {
             action={format(r.publicationCount === 1 ? p.countOne : p.count, { n: number(r.publicationCount) })}
             className="scroll-mt-4"
           >
-            <Suspense fallback={<div className="h-96 animate-pulse rounded-lg bg-sunken" />}>
-              <Publications lang={lang} slug={slug} researcherId={r.id} searchParams={searchParams} />
-            </Suspense>
+            <Publications lang={lang} slug={slug} researcherId={r.id} query={query} />
           </SectionCard>
           {r.coAuthors.length ? (
             <SectionCard title={p.network} id="co-authors" size="lg">
