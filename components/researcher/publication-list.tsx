@@ -46,9 +46,9 @@ export function PublicationList({ lang, data, query, listPath, formAction, ancho
   return (
     <div>
       <form method="get" action={formAction} aria-label={t.filters} id={formId} className="grid grid-cols-2 gap-3 rounded-lg bg-sunken p-3 sm:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.3fr)_auto] sm:items-end">
-        <label className="col-span-2 flex flex-col gap-1 text-sm sm:col-span-1">
-          {t.type}
-          <select name="type" defaultValue={query.types.length === 1 ? query.types[0] : query.types.join(",")} className={control}>
+        <div className="col-span-2 flex flex-col gap-1 text-sm sm:col-span-1">
+          <label htmlFor={`${anchor}-type`}>{t.type}</label>
+          <select id={`${anchor}-type`} name="type" defaultValue={query.types.length === 1 ? query.types[0] : query.types.join(",")} className={control}>
             <option value="">{t.allTypes}</option>
             {query.types.length > 1 ? <option value={query.types.join(",")}>{query.types.map(typeName).join(", ")}</option> : null}
             {typeOptions.map((type) => (
@@ -57,10 +57,10 @@ export function PublicationList({ lang, data, query, listPath, formAction, ancho
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t.from}
-          <select name="from" defaultValue={query.from ?? ""} className={control}>
+        </div>
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor={`${anchor}-from`}>{t.from}</label>
+          <select id={`${anchor}-from`} name="from" defaultValue={query.from ?? ""} className={control}>
             <option value="">{t.anyYear}</option>
             {years.map((y) => (
               <option key={y} value={y}>
@@ -69,10 +69,10 @@ export function PublicationList({ lang, data, query, listPath, formAction, ancho
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t.to}
-          <select name="to" defaultValue={query.to ?? ""} className={control}>
+        </div>
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor={`${anchor}-to`}>{t.to}</label>
+          <select id={`${anchor}-to`} name="to" defaultValue={query.to ?? ""} className={control}>
             <option value="">{t.anyYear}</option>
             {years.map((y) => (
               <option key={y} value={y}>
@@ -81,17 +81,17 @@ export function PublicationList({ lang, data, query, listPath, formAction, ancho
               </option>
             ))}
           </select>
-        </label>
-        <label className="col-span-2 flex flex-col gap-1 text-sm sm:col-span-1">
-          {t.sort}
-          <select name="sort" defaultValue={query.sort} className={control}>
+        </div>
+        <div className="col-span-2 flex flex-col gap-1 text-sm sm:col-span-1">
+          <label htmlFor={`${anchor}-sort`}>{t.sort}</label>
+          <select id={`${anchor}-sort`} name="sort" defaultValue={query.sort} className={control}>
             {sorts.map((s) => (
               <option key={s} value={s}>
                 {t.sorts[s]}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="submit" className="col-span-2 rounded-lg bg-accent px-4 py-2 text-sm font-semibold text-accent-ink sm:col-span-1">
           {t.apply}
         </button>
