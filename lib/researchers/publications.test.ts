@@ -10,6 +10,7 @@ import { CSV_HEADER, publicationListBody, publicationListFileName } from "./expo
 import { getCoAuthorNetwork, layoutCoAuthorGraph } from "./network";
 import {
   DEFAULT_PUBLICATION_QUERY,
+  listItemPage,
   listPublicationsForExport,
   listResearcherPublications,
   parsePublicationQuery,
@@ -64,6 +65,9 @@ beforeAll(async () => {
     ]);
     ids[name] = r.id;
   }
+  const [other] = await sql.query<{ id: number }>(`INSERT INTO collection (slug, unit_id, name, updated_at) VALUES ('c2', $1, 'Datasets', now()) RETURNING id`, [unit.id]);
+  ids.collection = coll.id;
+  ids.other = other.id;
   for (const [n, f] of fixtures.entries()) {
     const [item] = await sql.query<{ id: number }>(
       `INSERT INTO item (handle, type, status, title, issue_date, issue_year, journal_title, collection_id, volume, start_page, end_page, doi, updated_at)
@@ -80,6 +84,20 @@ beforeAll(async () => {
       await sql.query(`INSERT INTO usage_daily (scope, scope_id, day, country, views) VALUES ('ITEM', $1, current_date - 3, 'KR', $2)`, [item.id, f.views]);
     }
   }
+});
+
+beforeAll(async () => {
+  // The second collection owns one item of its own and has two of the first one mapped into it.
+  const sql = db.sql;
+  const [own] = await sql.query<{ id: number }>(
+    `INSERT INTO item (handle, type, status, title, issue_year, collection_id, updated_at) VALUES ('t/own', 'DATASET', 'PUBLISHED', 'Own dataset', 2020, $1, now()) RETURNING id`,
+    [ids.other],
+  );
+  ids.own = own.id;
+  await sql.query(
+    `INSERT INTO item_collection (item_id, collection_id) SELECT id, $1 FROM item WHERE title IN ('Amygdala atlas, "version 2"', 'A draft nobody may see')`,
+    [ids.other],
+  );
 });
 
 afterAll(async () => {
@@ -153,6 +171,16 @@ describe("the publication list", () => {
       ["The Role", 50],
       ["=cmd|' /", 5],
     ]);
+  });
+});
+
+describe("a collection's list", () => {
+  it("holds its own and its mapped published items, once each", async () => {
+    const page = await listItemPage(db.sql, { collectionId: ids.other }, q({ sort: "title" }));
+    expect(page.entries.map((e) => e.title)).toEqual(["Amygdala atlas, \"version 2\"", "Own dataset"]);
+    expect(page.types).toEqual([{ type: "DATASET", count: 2 }]);
+    const first = await listItemPage(db.sql, { collectionId: ids.collection }, q());
+    expect(first.total).toBe(fixtures.filter((f) => !f.status).length);
   });
 });
 

@@ -190,10 +190,15 @@ function orderBy(sort: PublicationSort, t: string): string {
 /** Whose items a list holds: a researcher's (linked contributions) or a collection's (owned or mapped). */
 export type ItemListScope = { researcherId: number } | { collectionId: number };
 
+/** The scope's items as rows of item i (before the published filter); $1 is the scope's id. */
 function scopeSql(scope: ItemListScope): string {
-  return "researcherId" in scope
-    ? `i.id IN (SELECT c.item_id FROM contributor c WHERE c.researcher_id = $1)`
-    : `(i.collection_id = $1 OR i.id IN (SELECT ic.item_id FROM item_collection ic WHERE ic.collection_id = $1))`;
+  if ("researcherId" in scope) return `item i WHERE i.id IN (SELECT c.item_id FROM contributor c WHERE c.researcher_id = $1)`;
+  // Owned items, then mapped ones not owned here: each part uses its own index, and the owned rows
+  // are read once (an OR over both would scan every item).
+  return `(SELECT * FROM item o WHERE o.collection_id = $1
+           UNION ALL
+           SELECT m.* FROM item_collection ic JOIN item m ON m.id = ic.item_id WHERE ic.collection_id = $1 AND m.collection_id <> $1) i
+          WHERE true`;
 }
 
 const citationsOf = (t: string) => `(SELECT max(m.value) FROM external_metric m WHERE m.item_id = ${t}.id AND m.source IN ${CITATION_SOURCES})`;
@@ -210,8 +215,7 @@ function mineSql(scope: ItemListScope, sort: PublicationSort): string {
       SELECT i.id, i.type::text AS type, i.title, i.issue_year, i.issue_date,
              ${sort === "cited" ? citationsOf("i") : "NULL::int"} AS citations,
              ${sort === "viewed" ? viewsOf("i") : "NULL::int"} AS views
-        FROM item i
-       WHERE i.status = 'PUBLISHED' AND ${scopeSql(scope)}
+        FROM ${scopeSql(scope)} AND i.status = 'PUBLISHED'
     )`;
 }
 

@@ -83,8 +83,10 @@ export async function getCollection(slug: string): Promise<CollectionRecord | nu
   const [row] = await sql.query<Omit<CollectionRecord, "total"> & { total: number }>(
     `SELECT c.id, c.slug, c.name, c.alt_name AS "altName", c.alt_lang AS "altLang", c.description, c.alt_description AS "altDescription",
             c.unit_id AS "unitId",
-            (SELECT count(*)::int FROM item i WHERE i.status = 'PUBLISHED'
-                AND (i.collection_id = c.id OR i.id IN (SELECT ic.item_id FROM item_collection ic WHERE ic.collection_id = c.id))) AS total
+            -- owned, then mapped and owned elsewhere: two index lookups (an OR would scan every item)
+            (SELECT count(*)::int FROM item i WHERE i.collection_id = c.id AND i.status = 'PUBLISHED')
+            + (SELECT count(*)::int FROM item_collection ic JOIN item i ON i.id = ic.item_id
+                WHERE ic.collection_id = c.id AND i.collection_id <> c.id AND i.status = 'PUBLISHED') AS total
        FROM collection c WHERE c.slug = $1`,
     [slug],
   );
