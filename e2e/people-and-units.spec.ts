@@ -19,6 +19,7 @@ test("the seed item's related researcher has a profile listing it", async ({ pag
 });
 
 test("the publication list filters by year and type, and downloads what it shows", async ({ page, request }) => {
+  test.slow(); // several pages rendered on their first visit, each checked with axe
   await page.goto("/researchers/koo-ja-wook");
   const list = page.getByRole("region", { name: "Publications" });
   const filters = list.getByRole("form", { name: "Filter and sort the publications" });
@@ -55,6 +56,7 @@ test("the publication list filters by year and type, and downloads what it shows
 });
 
 test("the publication list pages and sorts without JavaScript", async ({ page: withScript, browser }) => {
+  test.slow(); // several pages rendered on their first visit, each checked with axe
   // The most prolific researcher has more than one page of publications.
   await withScript.goto("/researchers?sort=output");
   const top = await withScript.locator("main ul li a[href^='/researchers/']").first().getAttribute("href");
@@ -109,6 +111,7 @@ test("the directory finds a researcher by any form of the name", async ({ page }
 });
 
 test("the unit and collection of the seed item show it", async ({ page }) => {
+  test.slow(); // several pages rendered on their first visit, each checked with axe
   await page.goto(`/handle/${SEED_HANDLE}`);
   const breadcrumb = page.getByRole("navigation", { name: "Where this item is kept" });
   await breadcrumb.getByRole("link", { name: "Emotional and Cognitive Disorders Research Group" }).click();
