@@ -94,7 +94,7 @@ test("the co-author network links to the co-authors", async ({ page }) => {
   const first = links.first();
   const href = await first.getAttribute("href");
   expect(href).toMatch(/^\/researchers\/[a-z0-9-]+$/);
-  expect(await first.getAttribute("aria-label")).toMatch(/^Co-author .+: \d+ joint publications$/);
+  expect(await first.getAttribute("aria-label")).toMatch(/^Co-author .+: \d+ joint publications?$/);
   // The list beside it names the same people with their counts.
   await expect(network.getByRole("link", { name: (await first.getAttribute("aria-label"))!.replace(/^Co-author (.+): .*$/, "$1") }).last()).toBeVisible();
   await first.click();

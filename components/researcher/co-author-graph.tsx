@@ -37,7 +37,7 @@ export function CoAuthorGraph({ network, ego, t, locale }: { network: CoAuthorNe
         {shortLabel(ego.name)}
       </text>
       {g.nodes.map((n) => (
-        <a key={n.slug} href={`/researchers/${n.slug}`} aria-label={format(t.networkLink, { name: n.label, n: number(n.count) })}>
+        <a key={n.slug} href={`/researchers/${n.slug}`} aria-label={format(t.networkLink, { name: n.label, joint: format(n.count === 1 ? t.jointOne : t.joint, { n: number(n.count) }) })}>
           <circle cx={n.x} cy={n.y} r={n.r} fill="var(--surface)" stroke="var(--accent)" strokeWidth="2" />
           <circle cx={n.x} cy={n.y} r={Math.max(1.5, n.r - 3.5)} fill="var(--accent)" fillOpacity="0.35" />
           <text x={n.lx} y={n.ly} textAnchor={n.anchor} fontSize={GRAPH_FONT.label} fill="var(--accent)" stroke="var(--surface)" strokeWidth="3" paintOrder="stroke" className="underline-offset-2 hover:underline">

@@ -169,7 +169,7 @@ export default async function ResearcherPage({ params }: Props) {
                   <h3 className="mb-2 text-sm font-semibold">{p.coAuthorList}</h3>
                   <CountedLinkList
                     className="text-sm"
-                    items={r.coAuthors.map((c) => ({ href: `/researchers/${c.slug}`, label: c.displayName, count: format(t.researcher.coAuthorCount, { n: number(c.count) }) }))}
+                    items={r.coAuthors.map((c) => ({ href: `/researchers/${c.slug}`, label: c.displayName, count: format(c.count === 1 ? p.jointOne : p.joint, { n: number(c.count) }) }))}
                   />
                 </div>
               </div>
