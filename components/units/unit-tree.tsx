@@ -23,14 +23,14 @@ function UnitBranch({ node, lang, depth, collections, openDepth }: { node: UnitN
   const nested = node.children.length > 0 || shownCollections.length > 0;
   return (
     <li className="py-0.5">
-      <div className="flex items-baseline justify-between gap-3 py-1">
+      <div className="flex flex-col py-1 @md:flex-row @md:items-baseline @md:justify-between @md:gap-3">
         <Link href={`/units/${node.slug}`} prefetch={false} className={`min-w-0 text-ink hover:text-accent ${depth === 0 ? "font-semibold" : "font-medium"}`}>
           {name}
         </Link>
-        <span className="shrink-0 text-right text-xs tabular-nums text-muted">
-          {format(t.items, { n: node.itemCount.toLocaleString(locale) })}
+        <span className="shrink-0 text-xs tabular-nums text-muted @md:text-right">
+          {format(node.itemCount === 1 ? t.itemOne : t.items, { n: node.itemCount.toLocaleString(locale) })}
           {" · "}
-          {format(t.researchers, { n: node.researcherCount.toLocaleString(locale) })}
+          {format(node.researcherCount === 1 ? t.researcherOne : t.researchers, { n: node.researcherCount.toLocaleString(locale) })}
         </span>
       </div>
       {nested ? (
@@ -53,7 +53,7 @@ function UnitBranch({ node, lang, depth, collections, openDepth }: { node: UnitN
                 <Link href={`/collections/${c.slug}`} prefetch={false} className="min-w-0 text-muted hover:text-accent">
                   {localized(lang, c.name, c.altName, c.altLang)}
                 </Link>
-                <span className="shrink-0 text-xs tabular-nums text-muted">{format(t.items, { n: c.itemCount.toLocaleString(locale) })}</span>
+                <span className="shrink-0 text-xs tabular-nums text-muted">{format(c.itemCount === 1 ? t.itemOne : t.items, { n: c.itemCount.toLocaleString(locale) })}</span>
               </li>
             ))}
           </ul>
@@ -66,7 +66,7 @@ function UnitBranch({ node, lang, depth, collections, openDepth }: { node: UnitN
 /** `openDepth`: branches above this depth start unfolded (2: the top two levels show what they hold). */
 export function UnitTreeView({ roots, lang, collections = false, openDepth = 2 }: { roots: UnitNode[]; lang: Lang; collections?: boolean; openDepth?: number }) {
   return (
-    <ul>
+    <ul className="@container">
       {roots.map((r) => (
         <UnitBranch key={r.id} node={r} lang={lang} depth={0} collections={collections} openDepth={openDepth} />
       ))}

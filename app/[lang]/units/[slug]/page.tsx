@@ -101,7 +101,7 @@ export default async function UnitPage({ params }: Props) {
               id="researchers"
               action={
                 <Link href={`/researchers?unit=${slug}`} prefetch={false}>
-                  {format(p.researchers, { n: number(unit.researcherCount) })}
+                  {format(unit.researcherCount === 1 ? p.researcherOne : p.researchers, { n: number(unit.researcherCount) })}
                 </Link>
               }
             >
