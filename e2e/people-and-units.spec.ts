@@ -119,12 +119,16 @@ test("the unit and collection of the seed item show it", async ({ page }) => {
   await expect(page.getByText("정서·인지 질환 연구그룹")).toBeVisible();
   await expect(page.getByRole("region", { name: "Researchers" }).getByRole("link", { name: "Koo, Ja Wook" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Atom feed" })).toHaveAttribute("href", /^\/units\/[^/]+\/feed\.xml$/);
+  expect((await page.request.get((await page.getByRole("link", { name: "Atom feed" }).getAttribute("href"))!)).status()).toBe(200);
 
   await page.goto(`/handle/${SEED_HANDLE}`);
   await breadcrumb.getByRole("link", { name: "1. Journal Articles" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("1. Journal Articles");
   await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/collections\/[^/]+\/feed\.xml$/);
   await expect(page.getByRole("link", { name: "Atom feed" })).toHaveAttribute("href", /\/collections\/[^/]+\/feed\.xml$/);
+  const feed = await page.request.get((await page.getByRole("link", { name: "Atom feed" }).getAttribute("href"))!);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()["content-type"]).toContain("application/atom+xml");
   // Narrow to 2023 and follow the pages until the seed item appears.
   const items = page.getByRole("region", { name: "Items" });
   await items.getByLabel("From", { exact: true }).selectOption("2023");
