@@ -70,9 +70,11 @@ beforeAll(async () => {
   ids.other = other.id;
   for (const [n, f] of fixtures.entries()) {
     const [item] = await sql.query<{ id: number }>(
-      `INSERT INTO item (handle, type, status, title, issue_date, issue_year, journal_title, collection_id, volume, start_page, end_page, doi, updated_at)
-       VALUES ($1, $2::item_type, $3::item_status, $4, $5, $6, $7, $8, '5', '10', '20', $9, now()) RETURNING id`,
-      [`t/${n + 1}`, f.type ?? "JOURNAL_ARTICLE", f.status ?? "PUBLISHED", f.title, f.year ? `${f.year}-0${(n % 9) + 1}` : null, f.year, f.journal ?? null, coll.id, `10.5555/t${n + 1}`],
+      `INSERT INTO item (handle, type, status, title, issue_date, issue_year, journal_title, collection_id, volume, start_page, end_page, doi,
+                         alternative_title, alternative_title_lang, updated_at)
+       VALUES ($1, $2::item_type, $3::item_status, $4, $5, $6, $7, $8, '5', '10', '20', $9, $10, $11, now()) RETURNING id`,
+      [`t/${n + 1}`, f.type ?? "JOURNAL_ARTICLE", f.status ?? "PUBLISHED", f.title, f.year ? `${f.year}-0${(n % 9) + 1}` : null, f.year, f.journal ?? null, coll.id, `10.5555/t${n + 1}`,
+       f.type === "REPORT" ? "하위 보고서" : null, f.type === "REPORT" ? "ko" : null],
     );
     for (const [position, name] of f.authors.entries()) {
       await sql.query(`INSERT INTO contributor (item_id, position, name, researcher_id) VALUES ($1, $2, $3, $4)`, [item.id, position, `${name}, A.`, ids[name]]);
@@ -161,6 +163,13 @@ describe("the publication list", () => {
       "Study 2023",
       "The Role of Glutamate Underlying Treatment-resistant Depression",
       "감마 진동에 관여하는 해마 신경회로",
+    ]);
+    // In Korean, an item with a Korean alternative title sorts by it, as the Korean page shows it.
+    const titleKo = await listResearcherPublications(db.sql, ids.Koo, q({ sort: "title", from: 2021, to: 2021 }), "ko");
+    expect(titleKo.entries.map((e) => e.title)).toEqual(["Study 2021", "=cmd|' /C calc'!A0"]);
+    expect((await listResearcherPublications(db.sql, ids.Koo, q({ sort: "title", from: 2021, to: 2021 }))).entries.map((e) => e.title)).toEqual([
+      "=cmd|' /C calc'!A0",
+      "Study 2021",
     ]);
     const cited = await listResearcherPublications(db.sql, ids.Koo, q({ sort: "cited" }));
     expect(cited.entries.slice(0, 3).map((e) => e.citations)).toEqual([30, 12, 3]);

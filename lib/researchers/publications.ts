@@ -5,6 +5,7 @@
 // wraps them in Next's cache for the pages.
 import type { Sql } from "../db/connection";
 import type { Prisma } from "../db/prisma";
+import type { Lang } from "../i18n/config";
 import type { ExportableItem } from "../export/csl";
 import { ItemType } from "../generated/prisma/enums";
 
@@ -177,7 +178,7 @@ function orderBy(sort: PublicationSort, t: string): string {
     case "oldest":
       return `${t}.issue_year ASC NULLS LAST, ${t}.issue_date ASC NULLS LAST, ${t}.id ASC`;
     case "title":
-      return `lower(${t}.title) COLLATE "C", ${t}.id`;
+      return `${t}.sort_title COLLATE "C", ${t}.id`;
     case "cited":
       return `${t}.citations DESC NULLS LAST, ${t}.issue_date DESC NULLS LAST, ${t}.id DESC`;
     case "viewed":
@@ -209,10 +210,14 @@ const viewsOf = (t: string) => `(SELECT sum(d.views)::int FROM usage_daily d WHE
  * Citations (the highest count among the citation sources we hold, null when none) and views (last
  * 12 months) are looked up for every item only when sorting by them, otherwise for the page alone.
  */
-function mineSql(scope: ItemListScope, sort: PublicationSort): string {
+function mineSql(scope: ItemListScope, sort: PublicationSort, lang: Lang): string {
+  // Titles sort as the page shows them: the alternative title where it is in the interface language.
+  const code = lang === "ko" ? "ko" : "en";
   return `
     mine AS (
       SELECT i.id, i.type::text AS type, i.title, i.issue_year, i.issue_date,
+             lower(CASE WHEN i.alternative_title IS NOT NULL AND split_part(lower(i.alternative_title_lang), '-', 1) = '${code}'
+                        THEN i.alternative_title ELSE i.title END) AS sort_title,
              ${sort === "cited" ? citationsOf("i") : "NULL::int"} AS citations,
              ${sort === "viewed" ? viewsOf("i") : "NULL::int"} AS views
         FROM ${scopeSql(scope)} AND i.status = 'PUBLISHED'
@@ -224,16 +229,16 @@ const TYPE_FILTER = `(cardinality($2::text[]) = 0 OR m.type = ANY ($2::text[]))`
 const YEAR_FILTER = `($3::int IS NULL OR m.issue_year >= $3::int) AND ($4::int IS NULL OR m.issue_year <= $4::int)`;
 
 /** One page of a researcher's publications, with the total and the filter counts, in one query. */
-export function listResearcherPublications(sql: Sql, researcherId: number, q: PublicationQuery): Promise<PublicationPage> {
-  return listItemPage(sql, { researcherId }, q);
+export function listResearcherPublications(sql: Sql, researcherId: number, q: PublicationQuery, lang: Lang = "en"): Promise<PublicationPage> {
+  return listItemPage(sql, { researcherId }, q, lang);
 }
 
 /** One page of the published items of a researcher or collection, with the total and the filter counts, in one query. */
-export async function listItemPage(sql: Sql, scope: ItemListScope, q: PublicationQuery): Promise<PublicationPage> {
+export async function listItemPage(sql: Sql, scope: ItemListScope, q: PublicationQuery, lang: Lang = "en"): Promise<PublicationPage> {
   const id = "researcherId" in scope ? scope.researcherId : scope.collectionId;
   const run = (page: number) =>
     sql.query<{ total: number; types: { type: string; count: number }[]; years: { year: number; count: number }[]; entries: RawEntry[] | null }>(
-      `WITH ${mineSql(scope, q.sort)},
+      `WITH ${mineSql(scope, q.sort, lang)},
        filtered AS (SELECT * FROM mine m WHERE ${TYPE_FILTER} AND ${YEAR_FILTER}),
        page AS (SELECT * FROM filtered f ORDER BY ${orderBy(q.sort, "f")} LIMIT $5 OFFSET $6)
        SELECT
@@ -300,7 +305,7 @@ export async function listPublicationsForExport(
   q: PublicationQuery,
 ): Promise<{ items: ExportedPublication[]; total: number }> {
   const ids = await sql.query<{ id: number; citations: number | string | null; total: number }>(
-    `WITH ${mineSql({ researcherId }, q.sort)},
+    `WITH ${mineSql({ researcherId }, q.sort, "en")},
      filtered AS (SELECT * FROM mine m WHERE ${TYPE_FILTER} AND ${YEAR_FILTER})
      SELECT f.id, ${citationsOf("f")} AS citations, count(*) OVER ()::int AS total FROM filtered f ORDER BY ${orderBy(q.sort, "f")} LIMIT $5`,
     [researcherId, q.types, q.from, q.to, EXPORT_LIMIT],

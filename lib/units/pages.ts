@@ -3,6 +3,7 @@
 import { cacheLife, cacheTag } from "next/cache";
 import { cacheTags } from "../cache";
 import { getPrisma, getSql, isBuildPhase } from "../db";
+import type { Lang } from "../i18n/config";
 import { listItemPage, type PublicationPage, type PublicationQuery } from "../researchers/publications";
 import { summarySelect, toSummary, type ItemSummary } from "../site/overview";
 import { getUnitTree, type UnitNode } from "./tree";
@@ -94,10 +95,10 @@ export async function getCollection(slug: string): Promise<CollectionRecord | nu
 }
 
 /** One page of a collection's items in the state the URL asks for (filters, order, page). */
-export async function getCollectionItems(collectionId: number, query: PublicationQuery): Promise<PublicationPage> {
+export async function getCollectionItems(collectionId: number, query: PublicationQuery, lang: Lang): Promise<PublicationPage> {
   "use cache";
   cacheTag(cacheTags.units, cacheTags.site);
   cacheLife("hours");
   if (isBuildPhase()) return { entries: [], total: 0, page: 1, pages: 1, types: [], years: [] };
-  return listItemPage(await getSql(), { collectionId }, query);
+  return listItemPage(await getSql(), { collectionId }, query, lang);
 }

@@ -47,7 +47,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 async function Items({ lang, slug, collectionId, query }: { lang: Lang; slug: string; collectionId: number; query: PublicationQuery }) {
-  const data = await getCollectionItems(collectionId, query);
+  const data = await getCollectionItems(collectionId, query, lang);
   return (
     <PublicationList
       lang={lang}

@@ -51,7 +51,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The publication list in the state the path names. */
 async function Publications({ lang, slug, researcherId, query }: { lang: Lang; slug: string; researcherId: number; query: PublicationQuery }) {
-  const data = await getResearcherPublications(researcherId, slug, query);
+  const data = await getResearcherPublications(researcherId, slug, query, lang);
   return (
     <PublicationList
       lang={lang}
