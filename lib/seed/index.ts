@@ -23,6 +23,7 @@ import {
   type ItemSeed,
   type MetricSeed,
 } from "./items";
+import { seedDemoAccounts } from "./accounts";
 import { Random } from "./random";
 import { generateResearchers, type ResearcherSeed } from "./researchers";
 import { buildSeedItem, readSeedRecord, seedHandleParts, SEED_ITEM_PATH } from "./seed-item";
@@ -610,6 +611,7 @@ export async function seedDemo(sql: Sql, options: SeedOptions): Promise<SeedSumm
     for (const table of ["unit", "collection", "researcher", "item", "contributor", "file", "external_metric", "usage_event"]) {
       await syncSequence(tx, table);
     }
+    await seedDemoAccounts(tx, log);
     return {
       units: structure.units.length,
       collections: structure.collections.length,
