@@ -25,7 +25,7 @@ export function SignInForm({ lang, next, text, initialError }: { lang: Lang; nex
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="lang" value={lang} />
       <input type="hidden" name="next" value={next} />
-      <div role="alert" aria-live="assertive" className={message ? "rounded-lg border border-warn/40 bg-warn/10 px-3 py-2 text-sm text-ink" : "sr-only"}>
+      <div id="signin-message" role="alert" aria-live="assertive" className={message ? "rounded-lg border border-warn/40 bg-warn/10 px-3 py-2 text-sm text-ink" : "sr-only"}>
         {message}
       </div>
       <div>

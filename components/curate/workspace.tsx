@@ -18,15 +18,15 @@ export function WorkspaceNav({ lang, user, current }: { lang: Lang; user: GuardU
   ];
   return (
     <div className="mb-6 flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line pb-3 pt-6">
-      <nav aria-label={t.workspace.label} className="flex-1">
-        <ul className="flex flex-wrap gap-1">
+      <nav aria-label={t.workspace.label} className="w-full sm:w-auto sm:flex-1">
+        <ul className="flex gap-1 overflow-x-auto">
           {links.map((l) => (
             <li key={l.key}>
               <Link
                 href={l.href}
                 prefetch={false}
                 aria-current={l.key === current ? "page" : undefined}
-                className={`inline-block rounded-lg px-3 py-1.5 text-sm font-medium no-underline ${l.key === current ? "bg-accent-soft text-ink" : "text-ink hover:text-accent"}`}
+                className={`inline-block whitespace-nowrap rounded-lg px-3 py-1.5 text-sm font-medium no-underline ${l.key === current ? "bg-accent-soft text-ink" : "text-ink hover:text-accent"}`}
               >
                 {l.label}
               </Link>
@@ -34,7 +34,7 @@ export function WorkspaceNav({ lang, user, current }: { lang: Lang; user: GuardU
           ))}
         </ul>
       </nav>
-      <p className="text-sm text-muted">
+      <p className="ml-auto text-sm text-muted sm:ml-0">
         {user.name} · {t.roles[user.role]}
       </p>
       <form action={signOutAction}>

@@ -18,6 +18,7 @@ export type CuratorDashboard = {
 };
 
 const LIST = 10;
+const MISSING_LIST = 5;
 
 /** Items owned by collections of the covered units ($1: unit ids, or null for all). */
 const SCOPED_ITEMS = `
@@ -54,16 +55,16 @@ export async function getCuratorDashboard(sql: Sql, scope: DashboardScope): Prom
      FROM scoped`,
     [unitParam],
   );
-  const list = (where: string, order = "updated_at DESC, id DESC") =>
+  const list = (where: string, order = "updated_at DESC, id DESC", limit = LIST) =>
     sql.query<ItemRow>(
-      `${SCOPED_ITEMS} SELECT id, handle, title, status::text AS status, issue_year, updated_at FROM scoped WHERE ${where} ORDER BY ${order} LIMIT ${LIST}`,
+      `${SCOPED_ITEMS} SELECT id, handle, title, status::text AS status, issue_year, updated_at FROM scoped WHERE ${where} ORDER BY ${order} LIMIT ${limit}`,
       [unitParam],
     );
   const [workflow, noDoi, noAbstract, noFile] = [
     await list(`status IN ('DRAFT', 'IN_REVIEW')`, "status DESC, updated_at DESC, id DESC"),
-    await list(`status = 'PUBLISHED' AND coalesce(doi, '') = ''`),
-    await list(`status = 'PUBLISHED' AND coalesce(abstract, '') = ''`),
-    await list(`status = 'PUBLISHED' AND NOT EXISTS (SELECT 1 FROM file f WHERE f.item_id = scoped.id)`),
+    await list(`status = 'PUBLISHED' AND coalesce(doi, '') = ''`, undefined, MISSING_LIST),
+    await list(`status = 'PUBLISHED' AND coalesce(abstract, '') = ''`, undefined, MISSING_LIST),
+    await list(`status = 'PUBLISHED' AND NOT EXISTS (SELECT 1 FROM file f WHERE f.item_id = scoped.id)`, undefined, MISSING_LIST),
   ];
   const changes = await sql.query<{
     id: string;
@@ -77,9 +78,10 @@ export async function getCuratorDashboard(sql: Sql, scope: DashboardScope): Prom
     summary: string | null;
   }>(
     `${SCOPED_ITEMS}
-     SELECT a.id::text AS id, a.at, a.action, a.entity_type, a.entity_id, u.name AS user_name, s.title, s.handle, a.summary
+     SELECT a.id::text AS id, a.at, a.action, a.entity_type, a.entity_id, u.name AS user_name, coalesce(s.title, target.name) AS title, s.handle, a.summary
      FROM audit_entry a LEFT JOIN app_user u ON u.id = a.user_id
      LEFT JOIN scoped s ON a.entity_type = 'item' AND s.id = a.entity_id
+     LEFT JOIN app_user target ON a.entity_type = 'user' AND target.id = a.entity_id
      WHERE ($1::int[] IS NULL OR s.id IS NOT NULL)
      ORDER BY a.at DESC, a.id DESC LIMIT 15`,
     [unitParam],

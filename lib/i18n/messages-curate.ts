@@ -53,6 +53,8 @@ const en = {
     by: "by {name}",
     system: "system",
     showing: "first {n} shown",
+    actions: { create: "created", update: "changed", status: "status changed", restore: "restored", delete: "deleted", import: "imported", "sign-out-everywhere": "signed out everywhere" } as Record<string, string>,
+    entities: { item: "item", user: "account", researcher: "researcher", unit: "unit", collection: "collection", file: "file" } as Record<string, string>,
   },
   me: {
     title: "My account",
@@ -160,6 +162,8 @@ const ko: Messages = {
     by: "{name}",
     system: "시스템",
     showing: "처음 {n}건 표시",
+    actions: { create: "생성", update: "변경", status: "상태 변경", restore: "복원", delete: "삭제", import: "가져오기", "sign-out-everywhere": "모든 기기에서 로그아웃" },
+    entities: { item: "항목", user: "계정", researcher: "연구자", unit: "조직", collection: "컬렉션", file: "파일" },
   },
   me: {
     title: "내 계정",

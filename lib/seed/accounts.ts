@@ -12,7 +12,7 @@ export const DEMO_ACCOUNTS = [
 
 export type DemoAccount = { email: string; role: string; password: string; note: string };
 
-/** Creates the demonstration accounts (inside the seed's transaction) and logs their passwords. */
+/** Creates the demonstration accounts after the (deterministic) demonstration data, and logs their passwords. */
 export async function seedDemoAccounts(tx: Sql, log: (line: string) => void = () => {}): Promise<DemoAccount[]> {
   const [koo] = await tx.query<{ id: number; unit_id: number | null; unit_name: string | null }>(
     `SELECT r.id, r.primary_unit_id AS unit_id, u.name AS unit_name FROM researcher r LEFT JOIN unit u ON u.id = r.primary_unit_id WHERE r.slug = 'koo-ja-wook'`,

@@ -145,6 +145,7 @@ export async function seedIfEmpty(sql: Sql, options: { storageDir: string; log?:
   if (counts.units + counts.collections + counts.items + counts.researchers > 0) return false;
   const summary = await seedDemo(sql, { storage: createLocalStorage(options.storageDir), log: options.log });
   options.log?.(describeSummary(summary));
+  await seedDemoAccounts(sql, options.log);
   return true;
 }
 
@@ -611,7 +612,6 @@ export async function seedDemo(sql: Sql, options: SeedOptions): Promise<SeedSumm
     for (const table of ["unit", "collection", "researcher", "item", "contributor", "file", "external_metric", "usage_event"]) {
       await syncSequence(tx, table);
     }
-    await seedDemoAccounts(tx, log);
     return {
       units: structure.units.length,
       collections: structure.collections.length,

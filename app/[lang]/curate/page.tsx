@@ -93,10 +93,11 @@ async function Dashboard({ lang }: { lang: Lang }) {
             <ul className="divide-y divide-line">
               {d.changes.map((c) => (
                 <li key={c.id} className="py-2 text-sm first:pt-0 last:pb-0">
-                  <span className="font-medium">{c.title ?? `${c.entityType} ${c.entityId}`}</span>
+                  <span className="font-medium">{c.title ?? `${t.dashboard.entities[c.entityType] ?? c.entityType} ${c.entityId}`}</span>
                   <span className="text-muted">
                     {" "}
-                    — {c.action}, {t.dashboard.by.replace("{name}", c.userName ?? t.dashboard.system)},{" "}
+                    — {t.dashboard.entities[c.entityType] ?? c.entityType} {t.dashboard.actions[c.action] ?? c.action},{" "}
+                    {t.dashboard.by.replace("{name}", c.userName ?? t.dashboard.system)},{" "}
                     <time dateTime={c.at}>{dateTime.format(new Date(c.at))}</time>
                   </span>
                 </li>

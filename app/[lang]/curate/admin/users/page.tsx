@@ -29,7 +29,7 @@ async function Users({ lang }: { lang: Lang }) {
   const { users, units } = await getUserAdministration();
   const text: ActionFormText = { saved: t.users.saved, errors: t.errors };
   const dateTime = new Intl.DateTimeFormat(lang === "ko" ? "ko-KR" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-  const unitOptions = units.map((u) => ({ id: u.id, label: `${"  ".repeat(u.depth)}${localized(lang, u.name, u.altName, "ko")}` }));
+  const unitOptions = units.map((u) => ({ id: u.id, label: `${"\u00a0\u00a0\u00a0".repeat(u.depth)}${localized(lang, u.name, u.altName, "ko")}` }));
   return (
     <>
       <WorkspaceNav lang={lang} user={user} current="users" />
