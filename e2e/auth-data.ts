@@ -9,7 +9,7 @@ export const AUTH_E2E = {
   admin: { email: "e2e-admin@test.invalid", password: PASSWORD, name: "E2E Administrator" },
   curator: { email: "e2e-curator@test.invalid", password: PASSWORD, name: "E2E Curator" },
   foreignCurator: { email: "e2e-foreign@test.invalid", password: PASSWORD, name: "E2E Foreign Curator" },
-  researcher: { email: "e2e-koo@test.invalid", password: PASSWORD, name: "E2E Koo" },
+  researcher: { email: "e2e-researcher@test.invalid", password: PASSWORD, name: "E2E Researcher" },
   /** Locked out by the rate-limiting test; no other test signs in with it. */
   locked: { email: "e2e-locked@test.invalid", password: PASSWORD, name: "E2E Locked" },
   /** Signed out everywhere by its test. */
@@ -26,11 +26,13 @@ export async function insertAuthE2eRecords(sql: Sql): Promise<void> {
        SELECT id FROM up) ORDER BY id DESC LIMIT 1`,
     [koo.unit_id],
   );
+  // Koo's profile belongs to the demonstration researcher account; the test researcher gets another.
+  const [profile] = await sql.query<{ id: number }>(`SELECT id FROM researcher WHERE slug <> 'koo-ja-wook' ORDER BY id LIMIT 1`);
   const a = AUTH_E2E;
   await createUser(sql, { ...a.admin, role: "ADMIN" });
   await createUser(sql, { ...a.curator, role: "CURATOR", unitIds: [koo.unit_id] });
   await createUser(sql, { ...a.foreignCurator, role: "CURATOR", unitIds: [other.id] });
-  await createUser(sql, { ...a.researcher, role: "RESEARCHER", researcherId: koo.id });
+  await createUser(sql, { ...a.researcher, role: "RESEARCHER", researcherId: profile.id });
   await createUser(sql, { ...a.locked, role: "CURATOR", unitIds: [koo.unit_id] });
   await createUser(sql, { ...a.everywhere, role: "CURATOR", unitIds: [koo.unit_id] });
   await createUser(sql, { ...a.sso, role: "CURATOR", unitIds: [koo.unit_id] });

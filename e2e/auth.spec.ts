@@ -88,7 +88,8 @@ test.describe("sign-in", () => {
     await page.getByLabel("Password").fill(AUTH_E2E.researcher.password);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL(/\/en\/curate\/me$/);
-    await expect(page.getByText("Koo, Ja Wook")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "My account" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "View public profile" })).toBeVisible();
   });
 });
 
@@ -143,7 +144,8 @@ test.describe("administration", () => {
     const form = page.getByRole("region", { name: "Create an account" });
     await form.getByLabel("Name").fill("New Curator <script>alert(1)</script>");
     await form.getByLabel("Email").fill("e2e-new@test.invalid");
-    await form.getByLabel("Units").selectOption({ label: "Emotional and Cognitive Disorders Research Group" });
+    const unit = await form.locator("option", { hasText: "Emotional and Cognitive Disorders Research Group" }).getAttribute("value");
+    await form.getByLabel("Units").selectOption(unit!);
     await form.getByRole("button", { name: "Create account" }).click();
     const status = form.getByRole("status");
     await expect(status).toContainText("Account created for e2e-new@test.invalid");
