@@ -14,6 +14,8 @@ export const AUTH_E2E = {
   locked: { email: "e2e-locked@test.invalid", password: PASSWORD, name: "E2E Locked" },
   /** Signed out everywhere by its test. */
   everywhere: { email: "e2e-everywhere@test.invalid", password: PASSWORD, name: "E2E Everywhere" },
+  /** The account the administrator's forms are exercised on (its actions are then replayed). */
+  target: { email: "e2e-target@test.invalid", password: PASSWORD, name: "E2E Target" },
   /** Matched by email when signing in through the local OpenID Connect provider. */
   sso: { email: "e2e-sso@test.invalid", name: "E2E SSO Curator" },
 } as const;
@@ -36,4 +38,5 @@ export async function insertAuthE2eRecords(sql: Sql): Promise<void> {
   await createUser(sql, { ...a.locked, role: "CURATOR", unitIds: [koo.unit_id] });
   await createUser(sql, { ...a.everywhere, role: "CURATOR", unitIds: [koo.unit_id] });
   await createUser(sql, { ...a.sso, role: "CURATOR", unitIds: [koo.unit_id] });
+  await createUser(sql, { ...a.target, role: "CURATOR" });
 }

@@ -3,6 +3,9 @@
 import { expect, test } from "./fixtures";
 import { OIDC_NAME, startOidcProvider } from "./oidc-provider";
 
+// One provider on one port: both tests run in the same worker, one after the other.
+test.describe.configure({ mode: "serial", timeout: 90_000 });
+
 let provider: { close: () => Promise<void> } | undefined;
 test.beforeAll(async ({}, testInfo) => {
   provider = await startOidcProvider(String(testInfo.project.use.baseURL));

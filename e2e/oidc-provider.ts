@@ -48,6 +48,11 @@ export async function startOidcProvider(appBaseUrl: string): Promise<{ close: ()
       claims: async () => ({ sub: id, email: PEOPLE[id]?.email ?? `${id}@test.invalid`, email_verified: true, name: PEOPLE[id]?.name ?? id }),
     }),
   });
+  // Say why the provider refuses a request (the application only sees "invalid_grant").
+  (provider as unknown as { on: (event: string, fn: (ctx: unknown, err: { message: string; error_detail?: string }) => void) => void }).on(
+    "grant.error",
+    (_ctx, err) => console.error(`oidc-provider: ${err.message} ${err.error_detail ?? ""}`),
+  );
   const server: Server = provider.listen(appPort + 7);
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   return { close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
