@@ -64,6 +64,7 @@ test.describe("sign-in", () => {
         page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/signin")),
         page.getByRole("button", { name: "Sign in", exact: true }).click(),
       ]);
+      await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
       return page.locator("#signin-message").textContent();
     };
     for (let i = 0; i < 5; i++) expect(await attempt(`wrong guess ${i}`)).toBe("The email or password is not right.");
