@@ -122,9 +122,11 @@ test.describe("the server is the boundary", () => {
     // Use each form once, as the administrator, to learn how the browser calls its action.
     const section = page.getByRole("region", { name: AUTH_E2E.target.name });
     await section.getByText("Manage").click();
-    for (const [i, button] of ["Change role", "Save units", "Sign out everywhere", "Deactivate"].entries()) {
-      await section.getByRole("button", { name: button }).click();
-      await expect(section.getByRole("status").nth(i)).toHaveText("Saved.");
+    for (const name of ["Change role", "Save units", "Sign out everywhere", "Deactivate"]) {
+      await section.getByRole("button", { name }).click();
+      // (Deactivating turns the button into "Reactivate".)
+      const form = section.locator("form", { has: section.getByRole("button", { name: name === "Deactivate" ? "Reactivate" : name }) });
+      await expect(form.getByRole("status")).toHaveText("Saved.");
     }
     const create = page.getByRole("region", { name: "Create an account" });
     await create.getByLabel("Name").fill("Captured");
