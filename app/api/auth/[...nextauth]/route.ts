@@ -1,5 +1,5 @@
 // GET/POST /api/auth/* – Auth.js: sign-in callbacks of the providers, CSRF token, session, sign-out.
-import { NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/config";
 
 /**
@@ -9,11 +9,13 @@ import { handlers } from "@/lib/auth/config";
  */
 async function withRequestedOrigin(request: NextRequest): Promise<NextRequest> {
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!host) return request;
+  // AUTH_URL, when an operator sets it, is Auth.js's own way to fix the origin.
+  if (!host || process.env.AUTH_URL) return request;
   const proto = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "")).split(",")[0].trim();
   const url = new URL(`${request.nextUrl.pathname}${request.nextUrl.search}`, `${proto}://${host}`);
   const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
-  return new NextRequest(url, { method: request.method, headers: request.headers, body });
+  // A plain Request: NextRequest would turn 127.0.0.1 into "localhost", another origin for cookies.
+  return new Request(url, { method: request.method, headers: request.headers, body }) as NextRequest;
 }
 
 export async function GET(request: NextRequest) {
