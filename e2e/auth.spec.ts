@@ -125,7 +125,7 @@ test.describe("the server is the boundary", () => {
     for (const name of ["Change role", "Save units", "Sign out everywhere", "Deactivate"]) {
       await section.getByRole("button", { name }).click();
       // (Deactivating turns the button into "Reactivate".)
-      const form = section.locator("form", { has: section.getByRole("button", { name: name === "Deactivate" ? "Reactivate" : name }) });
+      const form = section.locator("form", { has: page.getByRole("button", { name: name === "Deactivate" ? "Reactivate" : name }) });
       await expect(form.getByRole("status")).toHaveText("Saved.");
     }
     const create = page.getByRole("region", { name: "Create an account" });
