@@ -15,7 +15,8 @@ const hasSessionCookie = (request: NextRequest) => request.cookies.getAll().some
 
 export function proxy(request: NextRequest) {
   const workspace = WORKSPACE.exec(request.nextUrl.pathname);
-  if (workspace && !hasSessionCookie(request)) {
+  // Only page visits: a POST (a server action) must reach its guard and get its own answer.
+  if (workspace && (request.method === "GET" || request.method === "HEAD") && !hasSessionCookie(request)) {
     const url = request.nextUrl.clone();
     url.pathname = `${workspace[1] ?? ""}/signin`;
     url.search = `?next=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;

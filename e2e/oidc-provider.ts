@@ -42,6 +42,8 @@ export async function startOidcProvider(appBaseUrl: string): Promise<{ close: ()
       },
     ],
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+    // Put the granted claims in the ID token, as institutional providers commonly do.
+    conformIdTokenClaims: false,
     cookies: { keys: ["e2e-only-cookie-key"] },
     findAccount: async (_ctx: unknown, id: string) => ({
       accountId: id,
