@@ -28,6 +28,14 @@ const ZEnv = z.object({
     .refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), { message: "must be an http(s) URL" }),
   /** Maximum connections in the PostgreSQL pool of one server process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Proxies whose X-Forwarded-For is believed when counting usage: addresses or CIDR ranges, comma-separated. */
+  TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .default("127.0.0.1, ::1")
+    .refine((v) => v.split(",").every((s) => !s.trim() || /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(s.trim())), {
+      message: "must be a comma-separated list of IP addresses or CIDR ranges",
+    }),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 
