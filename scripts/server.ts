@@ -35,6 +35,8 @@ function amendOnWrite(res: http.ServerResponse, amend: (res: http.ServerResponse
 }
 
 const server = http.createServer(async (req, res) => {
+  // The peer's address for usage counting (lib/stats/visitor.ts); never a client-supplied copy.
+  req.headers["x-atrium-remote-address"] = req.socket.remoteAddress ?? "";
   const pathname = (req.url ?? "/").split("?")[0];
   if (!LANGUAGE_NEUTRAL.test(pathname)) {
     amendOnWrite(res, (r, status) => {

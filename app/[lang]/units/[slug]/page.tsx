@@ -1,3 +1,4 @@
+import { UsageBeacon } from "@/components/stats/usage-beacon";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -52,6 +53,7 @@ export default async function UnitPage({ params }: Props) {
   const description = lang === "ko" && data.description.altDescription ? data.description.altDescription : (data.description.description ?? data.description.altDescription);
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
+      <UsageBeacon type="unit" id={unit.id} />
       {parents.length ? (
         <nav aria-label={t.units.partOf}>
           <ol className="text-sm">
