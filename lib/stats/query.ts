@@ -97,52 +97,81 @@ export function periodStarts(from: string, to: string, granularity: Granularity)
 }
 
 export async function getUsageStatistics(sql: Sql, scopeLabel: string, ref: ScopeRef, q: UsageQuery): Promise<UsageStatistics> {
-  const [state] = await sql.query<{ as_of: Date }>(`SELECT as_of FROM usage_rollup_state WHERE id = 1`);
-  const asOf = state ? new Date(state.as_of) : null;
-  // The range as UTC instants: [from 00:00 in tz, to + 1 day 00:00 in tz).
-  const bounds = `($3::date)::timestamp AT TIME ZONE $5`;
-  const endBound = `($4::date + 1)::timestamp AT TIME ZONE $5`;
-  const fromDay = q.from ?? "1900-01-01";
-  const params = [ref.kind, ref.id, fromDay, q.to, q.tz];
+  // The range as UTC instants, [from 00:00 in tz, to + 1 day 00:00 in tz), and within it the whole
+  // UTC days [fullLo, fullHi) that usage_daily can answer for countries.
+  const [range] = await sql.query<{ as_of: Date | null; lo: Date; hi: Date; full_lo: Date; full_hi: Date }>(
+    `WITH r AS (SELECT ($1::date)::timestamp AT TIME ZONE $3 AS lo, ($2::date + 1)::timestamp AT TIME ZONE $3 AS hi)
+     SELECT (SELECT as_of FROM usage_rollup_state WHERE id = 1) AS as_of, lo, hi,
+            date_trunc('day', lo, 'UTC') + CASE WHEN date_trunc('day', lo, 'UTC') = lo THEN interval '0' ELSE interval '1 day' END AS full_lo,
+            date_trunc('day', hi, 'UTC') AS full_hi
+       FROM r`,
+    [q.from ?? "1900-01-01", q.to, q.tz],
+  );
+  const asOf = range.as_of ? new Date(range.as_of) : null;
+  const lo = new Date(range.lo);
+  const hi = new Date(range.hi);
+  const fullLo = new Date(range.full_lo);
+  const fullHi = new Date(range.full_hi);
+  const wholeDays = fullLo < fullHi;
+  // Raw events are read only up to "data as of", like the rollups.
+  const rawEnd = (t: Date) => (asOf && asOf < t ? asOf : t);
+  const rawRanges: [Date, Date][] = (wholeDays ? [[lo, fullLo], [fullHi, hi]] : [[lo, hi]]) as [Date, Date][];
+  const rawParts = rawRanges
+    .map(([a, b]) => [a, asOf ? rawEnd(b) : a] as [Date, Date])
+    .filter(([a, b]) => a < b);
 
-  const series = await sql.query<{ period: string } & Record<"views" | "unique_views" | "downloads" | "unique_downloads" | "robot_hits", number>>(
-    `SELECT to_char(date_trunc($6, hour AT TIME ZONE $5), 'YYYY-MM-DD') AS period,
-            sum(views)::int AS views, sum(unique_views)::int AS unique_views, sum(downloads)::int AS downloads,
-            sum(unique_downloads)::int AS unique_downloads, sum(robot_hits)::int AS robot_hits
-       FROM usage_hourly
-      WHERE scope = $1::usage_scope AND scope_id = $2 AND hour >= ${bounds} AND hour < ${endBound}
-      GROUP BY 1 ORDER BY 1`,
-    [...params, q.granularity],
+  const seriesQuery = sql.query<{ period: string } & Record<"views" | "unique_views" | "downloads" | "unique_downloads" | "robot_hits", number>>(
+    // Periods are built once, as UTC instants, and each reads its hours by index range: no time
+    // zone arithmetic per row (that alone cost 130 ms over three years of hours).
+    `WITH first AS (SELECT coalesce(
+                      (SELECT hour FROM usage_hourly WHERE scope = $1::usage_scope AND scope_id = $2 AND hour >= $3 ORDER BY hour LIMIT 1),
+                      $4) AS t),
+          periods AS MATERIALIZED (
+            SELECT d::date AS period, greatest(d::timestamp AT TIME ZONE $5, $3) AS lo,
+                   least((d + ('1 ' || $6)::interval)::timestamp AT TIME ZONE $5, $4) AS hi
+              FROM first, generate_series(date_trunc($6, greatest(first.t, $3) AT TIME ZONE $5), ($7::date)::timestamp, ('1 ' || $6)::interval) d
+          )
+     SELECT to_char(p.period, 'YYYY-MM-DD') AS period,
+            sum(h.views)::int AS views, sum(h.unique_views)::int AS unique_views, sum(h.downloads)::int AS downloads,
+            sum(h.unique_downloads)::int AS unique_downloads, sum(h.robot_hits)::int AS robot_hits
+       FROM periods p
+       JOIN usage_hourly h ON h.scope = $1::usage_scope AND h.scope_id = $2 AND h.hour >= p.lo AND h.hour < p.hi
+      GROUP BY p.period ORDER BY p.period`,
+    [ref.kind, ref.id, lo, hi, q.tz, q.granularity, q.to],
   );
 
   // Countries: whole UTC days from usage_daily, the partial days at both ends from the events.
-  const countries = await sql.query<{ country: string; views: number; downloads: number }>(
-    `WITH r AS (SELECT ${bounds} AS lo, ${endBound} AS hi),
-          d AS (SELECT lo, hi,
-                       (date_trunc('day', lo, 'UTC') + CASE WHEN date_trunc('day', lo, 'UTC') = lo THEN interval '0' ELSE interval '1 day' END) AS full_lo,
-                       date_trunc('day', hi, 'UTC') AS full_hi
-                  FROM r),
-          parts AS (
-            SELECT u.country, u.views::bigint AS views, u.downloads::bigint AS downloads
-              FROM usage_daily u, d
-             WHERE u.scope = $1::usage_scope AND u.scope_id = $2 AND d.full_lo < d.full_hi
-               AND u.day >= (d.full_lo AT TIME ZONE 'UTC')::date AND u.day < (d.full_hi AT TIME ZONE 'UTC')::date
-            UNION ALL
-            SELECT coalesce(e.country, '--'),
-                   count(*) FILTER (WHERE e.counted AND NOT e.is_robot),
-                   count(*) FILTER (WHERE e.counted AND NOT e.is_robot AND e.kind = 'FILE_DOWNLOAD')
-              FROM usage_event e, d
-             WHERE e.kind IN ('ITEM_VIEW', 'FILE_DOWNLOAD') AND ${scopeEventFilter(ref.kind)}
-               AND e.occurred_at < coalesce($6::timestamptz, '-infinity')
-               AND ((d.full_lo < d.full_hi AND ((e.occurred_at >= d.lo AND e.occurred_at < d.full_lo) OR (e.occurred_at >= d.full_hi AND e.occurred_at < d.hi)))
-                 OR (d.full_lo >= d.full_hi AND e.occurred_at >= d.lo AND e.occurred_at < d.hi))
-             GROUP BY 1
-          )
-     SELECT country, sum(views)::int AS views, sum(downloads)::int AS downloads
-       FROM parts GROUP BY country HAVING sum(views) > 0
-      ORDER BY views DESC, downloads DESC, country`,
-    [...params, asOf],
-  );
+  const parts: string[] = [];
+  const params: unknown[] = [ref.kind, ref.id];
+  if (wholeDays) {
+    params.push(fullLo.toISOString().slice(0, 10), fullHi.toISOString().slice(0, 10));
+    parts.push(
+      `SELECT country, views::bigint AS views, downloads::bigint AS downloads FROM usage_daily
+        WHERE scope = $1::usage_scope AND scope_id = $2 AND day >= $3::date AND day < $4::date`,
+    );
+  }
+  for (const [a, b] of rawParts) {
+    params.push(a, b);
+    parts.push(
+      `SELECT coalesce(e.country, '--'),
+              count(*) FILTER (WHERE e.counted AND NOT e.is_robot),
+              count(*) FILTER (WHERE e.counted AND NOT e.is_robot AND e.kind = 'FILE_DOWNLOAD')
+         FROM usage_event e
+        WHERE e.occurred_at >= $${params.length - 1} AND e.occurred_at < $${params.length}
+          AND e.kind IN ('ITEM_VIEW', 'FILE_DOWNLOAD') AND ${scopeEventFilter(ref.kind)} AND $1::text IS NOT NULL AND $2::int IS NOT NULL
+        GROUP BY 1`,
+    );
+  }
+  const countriesQuery = parts.length
+    ? sql.query<{ country: string; views: number; downloads: number }>(
+        `SELECT country, sum(views)::int AS views, sum(downloads)::int AS downloads
+           FROM (${parts.join(" UNION ALL ")}) s (country, views, downloads)
+          GROUP BY country HAVING sum(views) > 0
+          ORDER BY views DESC, downloads DESC, country`,
+        params,
+      )
+    : Promise.resolve([]);
+  const [series, countries] = await Promise.all([seriesQuery, countriesQuery]);
 
   const byPeriod = new Map(series.map((s) => [s.period, s]));
   const firstPeriod = q.from ?? series[0]?.period ?? q.to;

@@ -1,3 +1,6 @@
+-- DropIndex
+DROP INDEX "usage_event_occurred_at_idx";
+
 -- CreateTable
 CREATE TABLE "usage_pending" (
     "id" BIGSERIAL NOT NULL,
@@ -48,6 +51,9 @@ CREATE TABLE "usage_hourly" (
 
     CONSTRAINT "usage_hourly_pkey" PRIMARY KEY ("scope","scope_id","hour")
 );
+
+-- CreateIndex
+CREATE INDEX "usage_event_occurred_at_idx" ON "usage_event"("occurred_at");
 
 -- CreateIndex
 CREATE INDEX "usage_event_visitor_hash_occurred_at_idx" ON "usage_event"("visitor_hash", "occurred_at");
