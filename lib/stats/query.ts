@@ -9,6 +9,7 @@
 // per country) for the UTC days wholly inside the range and from the raw events for the partial
 // days at its two ends, so they are exact in every zone. Weeks begin on Monday.
 import type { Sql } from "../db/connection";
+import { AS_OF_SQL } from "./rollup";
 
 export type UsageScopeKind = "SITE" | "ITEM" | "COLLECTION" | "UNIT" | "RESEARCHER";
 export type ScopeRef = { kind: UsageScopeKind; id: number };
@@ -101,7 +102,7 @@ export async function getUsageStatistics(sql: Sql, scopeLabel: string, ref: Scop
   // UTC days [fullLo, fullHi) that usage_daily can answer for countries.
   const [range] = await sql.query<{ as_of: Date | null; lo: Date; hi: Date; full_lo: Date; full_hi: Date }>(
     `WITH r AS (SELECT ($1::date)::timestamp AT TIME ZONE $3 AS lo, ($2::date + 1)::timestamp AT TIME ZONE $3 AS hi)
-     SELECT (SELECT as_of FROM usage_rollup_state WHERE id = 1) AS as_of, lo, hi,
+     SELECT ${AS_OF_SQL} AS as_of, lo, hi,
             date_trunc('day', lo, 'UTC') + CASE WHEN date_trunc('day', lo, 'UTC') = lo THEN interval '0' ELSE interval '1 day' END AS full_lo,
             date_trunc('day', hi, 'UTC') AS full_hi
        FROM r`,

@@ -161,13 +161,11 @@ export async function rebuildUsageRollups(sql: Sql, range: RollupRange = {}): Pr
       params,
     );
 
-    const written = await writeScopeRows(tx, "insert");
+    await writeScopeRows(tx, "insert");
     await dropRollupTemporaries(tx);
 
     const [{ rows }] = await tx.query<{ rows: number }>(`SELECT count(*)::int AS rows FROM usage_daily WHERE ${daysInRange}`, params);
     const [{ hourly }] = await tx.query<{ hourly: number }>(`SELECT count(*)::int AS hourly FROM usage_hourly WHERE ${hoursInRange}`, params);
-    await touchAsOf(tx);
-    void written;
     return { from: fromDay, to: toDay, rows, hourlyRows: hourly };
   });
 }
@@ -275,16 +273,10 @@ export async function writeScopeRows(tx: Sql, mode: "insert" | "upsert"): Promis
 /**
  * "Data as of": every event that occurred before this instant is in the rollups — the oldest
  * event still queued, or now less a margin for ingest transactions that are about to commit.
+ * Computed when asked, so there is no state to keep.
  */
 export const AS_OF_MARGIN_SECONDS = 2;
-export async function touchAsOf(tx: Sql): Promise<void> {
-  await tx.exec(
-    `INSERT INTO usage_rollup_state (id, as_of)
-     SELECT 1, least(clock_timestamp() - interval '${AS_OF_MARGIN_SECONDS} seconds',
-                     (SELECT min(occurred_at) FROM usage_pending))
-     ON CONFLICT (id) DO UPDATE SET as_of = excluded.as_of`,
-  );
-}
+export const AS_OF_SQL = `least(clock_timestamp() - interval '${AS_OF_MARGIN_SECONDS} seconds', (SELECT min(occurred_at) FROM usage_pending))`;
 
 /** "YYYY-MM-DD" of an instant, in UTC. */
 function utcDay(d: Date): string {

@@ -3,7 +3,7 @@
 // added exactly once, whichever process runs the worker and however often it crashes. One runner
 // at a time across every process (an advisory lock; a busy lock means someone else is on it).
 import type { Sql } from "../db/connection";
-import { dropRollupTemporaries, ROLLUP_LOCK, touchAsOf, writeScopeRows } from "./rollup";
+import { dropRollupTemporaries, ROLLUP_LOCK, writeScopeRows } from "./rollup";
 
 export type WorkerRun = { ran: boolean; events: number };
 
@@ -53,7 +53,6 @@ export async function applyPendingUsage(sql: Sql, limit = 50_000): Promise<Worke
       await dropRollupTemporaries(tx);
     }
     await tx.exec(`DROP TABLE pg_temp.rollup_batch`);
-    await touchAsOf(tx);
     return { ran: true, events };
   });
 }

@@ -30,14 +30,6 @@ CREATE TABLE "usage_salt" (
 );
 
 -- CreateTable
-CREATE TABLE "usage_rollup_state" (
-    "id" INTEGER NOT NULL,
-    "as_of" TIMESTAMPTZ(3) NOT NULL,
-
-    CONSTRAINT "usage_rollup_state_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
 CREATE TABLE "usage_hourly" (
     "scope" "usage_scope" NOT NULL,
     "scope_id" INTEGER NOT NULL,
