@@ -28,6 +28,10 @@ const ZEnv = z.object({
     .refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), { message: "must be an http(s) URL" }),
   /** Maximum connections in the PostgreSQL pool of one server process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Requests one anonymous client may make to /api/v1 per window; 0 turns the limit off. */
+  API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  /** Length of the API rate-limit window in seconds. */
+  API_RATE_LIMIT_WINDOW: z.coerce.number().int().min(1).max(86_400).default(60),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 
