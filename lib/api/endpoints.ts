@@ -67,7 +67,7 @@ export const researcherEndpoint = (params: Record<string, string>): Endpoint => 
   if (!found) return notFound(`researcher ${slug}`);
   const next = nextUrl(ctx.request, found.publications.nextCursor);
   found.researcher.publications.links = { self: selfUrl(ctx.request), next };
-  return jsonResponse(ctx.request, found.researcher, { next, lastModified: query.cursor ? null : found.lastModified });
+  return jsonResponse(ctx.request, found.researcher, { next });
 };
 
 export const unitsEndpoint: Endpoint = async (ctx) => {

@@ -43,12 +43,10 @@ export function jsonResponse(request: Request, body: unknown, options: JsonOptio
   if (options.next) headers.Link = `<${options.next}>; rel="next"`;
   const status = options.status ?? 200;
   if (status === 200) {
-    const inm = request.headers.get("if-none-match");
-    const ims = request.headers.get("if-modified-since");
-    const notModified = inm !== null
-      ? matchesIfNoneMatch(inm, etag)
-      : ims !== null && options.lastModified != null && Date.parse(ims) >= Math.floor(options.lastModified.getTime() / 1000) * 1000;
-    if (notModified) {
+    // Only the ETag decides a 304: it covers everything in the body (contributors, files, lists),
+    // while a record's Last-Modified does not move when, say, a linked researcher is renamed.
+    // If-Modified-Since is therefore not honoured (RFC 9110 lets a server ignore it).
+    if (matchesIfNoneMatch(request.headers.get("if-none-match"), etag)) {
       const { "Content-Type": _type, ...rest } = headers;
       void _type;
       return new Response(null, { status: 304, headers: rest });

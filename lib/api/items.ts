@@ -154,8 +154,8 @@ export async function getItem(sql: Sql, by: { handle: string } | { id: number },
        FROM contributor c LEFT JOIN researcher r ON r.id = c.researcher_id WHERE c.item_id = $1 ORDER BY c.position`,
       [row.id],
     ),
-    sql.query<{ id: number; file_name: string; mime_type: string; size: string | number; description: string | null; access: "OPEN" | "EMBARGOED" | "RESTRICTED"; embargo_until: string | null }>(
-      `SELECT f.id, f.file_name, f.mime_type, f.size, f.description, f.access::text AS access, to_char(f.embargo_until, 'YYYY-MM-DD') AS embargo_until
+    sql.query<{ id: number; file_name: string; mime_type: string; size: string | number; description: string | null; access: "OPEN" | "EMBARGOED" | "RESTRICTED"; embargo_until: string | null; updated_at: Date }>(
+      `SELECT f.id, f.file_name, f.mime_type, f.size, f.description, f.access::text AS access, to_char(f.embargo_until, 'YYYY-MM-DD') AS embargo_until, f.updated_at
        FROM file f WHERE f.item_id = $1 ORDER BY f.position, f.id`,
       [row.id],
     ),
@@ -211,5 +211,6 @@ export async function getItem(sql: Sql, by: { handle: string } | { id: number },
     updatedAt: iso(row.updated_at)!,
     links: { self: `/api/v1/handle/${row.handle}`, html: `/handle/${row.handle}` },
   };
-  return { kind: "found", item, lastModified };
+  const latest = files.reduce((max, f) => Math.max(max, new Date(f.updated_at).getTime()), lastModified.getTime());
+  return { kind: "found", item, lastModified: new Date(latest) };
 }
