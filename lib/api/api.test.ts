@@ -183,6 +183,10 @@ describe("GET /api/v1/items", () => {
     expect(xml.status).toBe(406);
     const any = await call(itemsEndpoint, "/api/v1/items", { headers: { Accept: "text/html, */*;q=0.8" } });
     expect(any.status).toBe(200);
+    const head = await call(itemsEndpoint, "/api/v1/items", { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("etag")).toBe(any.headers.get("etag"));
+    expect(await head.text()).toBe("");
   });
 });
 
