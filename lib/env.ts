@@ -62,6 +62,10 @@ const ZEnv = z.object({
     .refine((v) => v.split(",").every((s) => !s.trim() || /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(s.trim())), {
       message: "must be a comma-separated list of IP addresses or CIDR ranges",
     }),
+  /** Requests one anonymous client may make to /api/v1 per window; 0 turns the limit off. */
+  API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  /** Length of the API rate-limit window in seconds. */
+  API_RATE_LIMIT_WINDOW: z.coerce.number().int().min(1).max(86_400).default(60),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

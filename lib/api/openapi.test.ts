@@ -1,0 +1,46 @@
+// The generated OpenAPI document validates against the OpenAPI 3.1 schema and describes every
+// route file under app/api/v1.
+import fs from "node:fs";
+import path from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "./openapi";
+
+function routeFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    return entry.name === "route.ts" ? [full] : [];
+  });
+}
+
+describe("OpenAPI document", () => {
+  const doc = buildOpenApiDocument("https://repository.example.org");
+
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const validator = new Validator();
+    const result = await validator.validate(doc as unknown as Parameters<Validator["validate"]>[0]);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+  });
+
+  it("describes every route file under app/api/v1, and nothing else", () => {
+    const root = path.resolve("app/api/v1");
+    const routes = routeFiles(root).map((file) =>
+      "/" + path.relative(root, path.dirname(file)).split(path.sep).map((part) => part.replace(/^\[(.+)\]$/, "{$1}")).join("/"),
+    );
+    expect(routes.length).toBeGreaterThanOrEqual(10);
+    const paths = Object.keys(doc.paths as object);
+    for (const route of routes) expect(paths, `${route} is not in the OpenAPI document`).toContain(route);
+    for (const p of paths) expect(routes, `${p} has no route file`).toContain(p);
+  });
+
+  it("takes parameters and limits from the handlers' zod schemas", () => {
+    const items = (doc.paths as Record<string, { get: { parameters: { name?: string; schema?: { maximum?: number } }[] } }>)["/items"].get;
+    const limit = items.parameters.find((p) => p.name === "limit");
+    expect(limit?.schema?.maximum).toBe(100);
+    const schemas = (doc.components as { schemas: Record<string, { properties?: Record<string, unknown> }> }).schemas;
+    expect(Object.keys(schemas.Item.properties ?? {})).toEqual(expect.arrayContaining(["handle", "issueDate", "files", "contributors"]));
+  });
+});

@@ -1,0 +1,311 @@
+// The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the handlers validate with
+// (lib/api/schemas.ts). Endpoints maintained elsewhere (suggest, statistics, events) are described
+// here with schemas that follow their route files.
+import { z } from "zod";
+import { env } from "../env";
+import {
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+  ZCollection,
+  ZHandleParams,
+  ZIdParams,
+  ZItem,
+  ZItemListQuery,
+  ZItemPage,
+  ZNoQuery,
+  ZPageQuery,
+  ZProblem,
+  ZResearcher,
+  ZResearcherPage,
+  ZSearchQuery,
+  ZSearchResult,
+  ZSlugParams,
+  ZTombstone,
+  ZUnit,
+  ZUnitTree,
+} from "./schemas";
+
+// --- Endpoints owned by other parts of the application (kept in step with their route files). ---
+
+const ZSuggestQuery = z.strictObject({
+  q: z.string().min(1).max(100).meta({ description: "What was typed so far.", example: "koo" }),
+  lang: z.enum(["en", "ko"]).default("en"),
+});
+const ZSuggestions = z
+  .object({
+    researchers: z.array(z.object({ slug: z.string(), name: z.string() }).loose()),
+    units: z.array(z.object({ slug: z.string(), name: z.string() }).loose()),
+    items: z.array(z.object({ handle: z.string(), title: z.string() }).loose()),
+  })
+  .loose()
+  .meta({ id: "Suggestions" });
+
+const ZStatisticsQuery = z.strictObject({
+  scope: z.string().regex(/^(site|item:.+|researcher:.+|unit:.+|collection:.+)$/).default("site").meta({
+    description: "site, item:{prefix}/{n}, researcher:{slug}, unit:{slug} or collection:{slug}.",
+    example: "item:2023.sw.kbri/1191",
+  }),
+  from: z.iso.date().optional().meta({ description: "First day (inclusive); defaults to 30 days ago." }),
+  to: z.iso.date().optional().meta({ description: "Last day (inclusive); defaults to today." }),
+  granularity: z.enum(["day", "week", "month"]).default("day"),
+  tz: z.string().optional().meta({ description: "IANA time zone of the days.", example: "Asia/Seoul" }),
+  format: z.enum(["json", "csv"]).default("json"),
+});
+const ZCounts = z.object({ views: z.number().int(), uniqueViews: z.number().int(), downloads: z.number().int(), uniqueDownloads: z.number().int() });
+const ZStatistics = z
+  .object({
+    scope: z.string(),
+    from: z.iso.date(),
+    to: z.iso.date(),
+    asOf: z.iso.datetime({ offset: true }),
+    totals: ZCounts.extend({ robotHits: z.number().int() }),
+    series: z.array(ZCounts.extend({ period: z.string() })),
+    countries: z.array(z.object({ country: z.string(), views: z.number().int(), downloads: z.number().int() })),
+  })
+  .loose()
+  .meta({ id: "Statistics" });
+
+const ZBeaconBody = z.object({ type: z.enum(["item", "researcher", "unit"]), id: z.number().int().positive() }).meta({ id: "Beacon" });
+
+// --- Building blocks ---
+
+const SCHEMA_IDS = [
+  "File", "Contributor", "ItemSummary", "Item", "Tombstone", "ItemPage", "ResearcherSummary", "ResearcherPage", "Researcher",
+  "UnitNode", "UnitTree", "Unit", "Collection", "SearchResult", "Problem", "Suggestions", "Statistics", "Beacon",
+];
+
+function componentSchemas(): Record<string, unknown> {
+  // Referencing the schemas makes sure they are registered before the registry is read.
+  void [ZItem, ZTombstone, ZItemPage, ZResearcher, ZResearcherPage, ZUnit, ZUnitTree, ZCollection, ZSearchResult, ZProblem, ZSuggestions, ZStatistics, ZBeaconBody];
+  const all = z.toJSONSchema(z.globalRegistry, { target: "draft-2020-12", uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" });
+  const out: Record<string, unknown> = {};
+  for (const id of SCHEMA_IDS) {
+    const { $schema: _s, $id: _i, ...schema } = all.schemas[id] as Record<string, unknown>;
+    void _s;
+    void _i;
+    out[id] = schema;
+  }
+  return out;
+}
+
+function inputSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _s, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  void _s;
+  return rest;
+}
+
+function parameters(where: "query" | "path", schema: z.ZodObject): Record<string, unknown>[] {
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const f = field as z.ZodType;
+    const json = inputSchema(f);
+    const { description, example, ...rest } = json as { description?: string; example?: unknown };
+    return {
+      name,
+      in: where,
+      required: where === "path" || !f.safeParse(undefined).success,
+      ...(description ? { description } : {}),
+      ...(example !== undefined ? { example } : {}),
+      schema: rest,
+    };
+  });
+}
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+const problemResponse = (description: string) => ({ description, content: { "application/problem+json": { schema: ref("Problem") } } });
+const COMMON_ERRORS = {
+  "400": { $ref: "#/components/responses/BadRequest" },
+  "405": { $ref: "#/components/responses/MethodNotAllowed" },
+  "406": { $ref: "#/components/responses/NotAcceptable" },
+  "429": { $ref: "#/components/responses/TooManyRequests" },
+};
+const READ_HEADERS = {
+  ETag: { $ref: "#/components/headers/ETag" },
+  "Cache-Control": { $ref: "#/components/headers/CacheControl" },
+  "RateLimit-Limit": { $ref: "#/components/headers/RateLimitLimit" },
+  "RateLimit-Remaining": { $ref: "#/components/headers/RateLimitRemaining" },
+  "RateLimit-Reset": { $ref: "#/components/headers/RateLimitReset" },
+};
+const PAGE_HEADERS = { ...READ_HEADERS, Link: { $ref: "#/components/headers/Link" } };
+
+function ok(schemaId: string, description: string, options: { paged?: boolean; example?: unknown } = {}) {
+  return {
+    description,
+    headers: options.paged ? PAGE_HEADERS : { ...READ_HEADERS, "Last-Modified": { $ref: "#/components/headers/LastModified" } },
+    content: { "application/json": { schema: ref(schemaId), ...(options.example ? { example: options.example } : {}) } },
+  };
+}
+
+function read(operationId: string, summary: string, tag: string, params: Record<string, unknown>[], responses: Record<string, unknown>) {
+  return {
+    get: {
+      operationId,
+      summary,
+      tags: [tag],
+      parameters: [{ $ref: "#/components/parameters/IfNoneMatch" }, ...params],
+      responses: { ...responses, "304": { description: "Not modified: the ETag given in If-None-Match still matches." }, ...COMMON_ERRORS },
+    },
+  };
+}
+
+const EXAMPLE_ITEM = {
+  id: 1191,
+  handle: "2023.sw.kbri/1191",
+  type: "JOURNAL_ARTICLE",
+  title: "Hippocampal circuits in stress-induced depression",
+  issueDate: "2023-08-14",
+  authors: ["Koo, Ja Wook", "Kim, Min"],
+  publishedAt: "2023-09-01T02:00:00.000Z",
+  updatedAt: "2024-01-12T06:30:00.000Z",
+  links: { self: "/api/v1/handle/2023.sw.kbri/1191", html: "/handle/2023.sw.kbri/1191" },
+};
+
+/** The whole document (JSON-serialisable). */
+export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<string, unknown> {
+  const pageParams = parameters("query", ZPageQuery);
+  return {
+    openapi: "3.1.0",
+    jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
+    info: {
+      title: "Atrium REST API",
+      version: "1.0.0",
+      description:
+        `Public, read-only JSON about the repository's published items, researchers, units and collections. ` +
+        `Lists are paginated with opaque cursors: follow \`links.next\` (or the \`Link: rel="next"\` header) until it is null; ` +
+        `\`limit\` is 1–${MAX_LIMIT} (default ${DEFAULT_LIMIT}). Responses carry an ETag; send it back in If-None-Match for a 304. ` +
+        `Errors are RFC 9457 problem details. Anonymous clients are rate limited per address (RateLimit-* headers; 429 with Retry-After).`,
+      license: { name: "Apache-2.0", identifier: "Apache-2.0" },
+    },
+    servers: [{ url: serverUrl.replace(/\/$/, "") + "/api/v1" }],
+    tags: [
+      { name: "items" }, { name: "researchers" }, { name: "units" }, { name: "collections" }, { name: "search" }, { name: "statistics" }, { name: "meta" },
+    ],
+    paths: {
+      "/items": read("listItems", "Published items, in id order", "items", parameters("query", ZItemListQuery), {
+        "200": ok("ItemPage", "A page of items.", { paged: true, example: { data: [EXAMPLE_ITEM], links: { self: "/api/v1/items?limit=1", next: "/api/v1/items?limit=1&cursor=eyJsIjoiaXRlbXM6OiIsImsiOlsxMTkxXX0" } } }),
+      }),
+      "/items/{id}": read("getItemById", "One item by id", "items", [...parameters("path", ZIdParams), ...parameters("query", ZNoQuery)], {
+        "200": ok("Item", "The item."),
+        "404": problemResponse("No public item has this id (drafts and items in review are not public)."),
+        "410": { description: "The item was withdrawn: a tombstone.", content: { "application/problem+json": { schema: ref("Tombstone") } } },
+      }),
+      "/handle/{prefix}/{n}": read("getItemByHandle", "One item by handle", "items", parameters("path", ZHandleParams), {
+        "200": ok("Item", "The item."),
+        "404": problemResponse("No public item has this handle."),
+        "410": { description: "The item was withdrawn: a tombstone.", content: { "application/problem+json": { schema: ref("Tombstone") } } },
+      }),
+      "/researchers": read("listResearchers", "Researchers, in slug order", "researchers", pageParams, {
+        "200": ok("ResearcherPage", "A page of researchers.", { paged: true }),
+      }),
+      "/researchers/{slug}": read("getResearcher", "A researcher with a page of their publications", "researchers", [...parameters("path", ZSlugParams), ...pageParams], {
+        "200": ok("Researcher", "The researcher; `publications.links.next` pages through their items."),
+        "404": problemResponse("No researcher has this slug."),
+      }),
+      "/units": read("getUnitTree", "The unit tree", "units", [], { "200": ok("UnitTree", "Every unit, nested.") }),
+      "/units/{slug}": read("getUnit", "One unit", "units", parameters("path", ZSlugParams), {
+        "200": ok("Unit", "The unit with its sub-units and collections."),
+        "404": problemResponse("No unit has this slug."),
+      }),
+      "/collections/{slug}": read("getCollection", "A collection with a page of its items", "collections", [...parameters("path", ZSlugParams), ...pageParams], {
+        "200": ok("Collection", "The collection; `items.links.next` pages through its items."),
+        "404": problemResponse("No collection has this slug."),
+      }),
+      "/search": read("searchItems", "Full-text search", "search", parameters("query", ZSearchQuery), {
+        "200": ok("SearchResult", "Ranked hits with facet counts; the cursor pages up to the search engine's page limit.", { paged: true }),
+      }),
+      "/suggest": {
+        get: {
+          operationId: "suggest",
+          summary: "Type-ahead suggestions for the search box",
+          tags: ["search"],
+          parameters: parameters("query", ZSuggestQuery),
+          responses: { "200": { description: "Suggestions.", content: { "application/json": { schema: ref("Suggestions") } } }, "400": { $ref: "#/components/responses/BadRequest" } },
+        },
+      },
+      "/statistics": {
+        get: {
+          operationId: "getStatistics",
+          summary: "Usage statistics (COUNTER R5.1) of a scope",
+          tags: ["statistics"],
+          parameters: parameters("query", ZStatisticsQuery),
+          responses: {
+            "200": {
+              description: "Totals, a time series and countries; CSV of the series with format=csv.",
+              content: { "application/json": { schema: ref("Statistics") }, "text/csv": { schema: { type: "string" } } },
+            },
+            "400": { $ref: "#/components/responses/BadRequest" },
+            "404": problemResponse("The scope names nothing public."),
+            "503": problemResponse("Statistics cannot be read right now."),
+          },
+        },
+      },
+      "/events": {
+        get: {
+          operationId: "recordViewPixel",
+          summary: "Count a page view (1×1 GIF, for pages read without JavaScript)",
+          tags: ["statistics"],
+          parameters: parameters("query", z.strictObject({ type: ZBeaconBody.shape.type, id: z.coerce.number().int().positive() })),
+          responses: {
+            "200": { description: "A transparent GIF.", content: { "image/gif": { schema: { type: "string", contentMediaType: "image/gif" } } } },
+            "400": { $ref: "#/components/responses/BadRequest" },
+            "404": problemResponse("Nothing public has this type and id."),
+            "503": problemResponse("The event could not be stored."),
+          },
+        },
+        post: {
+          operationId: "recordView",
+          summary: "Count a page view (beacon)",
+          tags: ["statistics"],
+          requestBody: { required: true, content: { "application/json": { schema: ref("Beacon"), example: { type: "item", id: 1191 } }, "text/plain": { schema: { type: "string" } } } },
+          responses: {
+            "204": { description: "The event is stored." },
+            "400": { $ref: "#/components/responses/BadRequest" },
+            "404": problemResponse("Nothing public has this type and id."),
+            "503": problemResponse("The event could not be stored."),
+          },
+        },
+      },
+      "/openapi.json": {
+        get: {
+          operationId: "getOpenApi",
+          summary: "This document",
+          tags: ["meta"],
+          responses: { "200": { description: "The OpenAPI 3.1 document.", content: { "application/json": { schema: { type: "object" } } } } },
+        },
+      },
+    },
+    components: {
+      schemas: componentSchemas(),
+      parameters: {
+        IfNoneMatch: { name: "If-None-Match", in: "header", required: false, description: "An ETag from an earlier answer: 304 if unchanged.", schema: { type: "string" } },
+      },
+      headers: {
+        ETag: { description: "Identifies this representation.", schema: { type: "string" } },
+        LastModified: { description: "When the record last changed (HTTP date).", schema: { type: "string" } },
+        CacheControl: { description: "Public reads may be cached briefly.", schema: { type: "string" } },
+        Link: { description: 'The next page: `<url>; rel="next"` (absent on the last page).', schema: { type: "string" } },
+        RateLimitLimit: { description: "Requests allowed per window.", schema: { type: "integer" } },
+        RateLimitRemaining: { description: "Requests left in this window.", schema: { type: "integer" } },
+        RateLimitReset: { description: "Seconds until the window ends.", schema: { type: "integer" } },
+        RetryAfter: { description: "Seconds to wait.", schema: { type: "integer" } },
+      },
+      responses: {
+        BadRequest: {
+          description: "A parameter did not validate; `errors` names each one.",
+          content: {
+            "application/problem+json": {
+              schema: ref("Problem"),
+              example: { type: "about:blank", title: "Bad Request", status: 400, detail: "Invalid parameter: limit.", errors: [{ name: "limit", reason: `must be at most ${MAX_LIMIT}` }] },
+            },
+          },
+        },
+        MethodNotAllowed: { description: "Only GET and HEAD (Allow header).", headers: { Allow: { schema: { type: "string" } } }, content: { "application/problem+json": { schema: ref("Problem") } } },
+        NotAcceptable: problemResponse("The client does not accept JSON."),
+        TooManyRequests: {
+          description: "The anonymous rate limit is used up.",
+          headers: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } },
+          content: { "application/problem+json": { schema: ref("Problem") } },
+        },
+      },
+    },
+  };
+}
