@@ -28,6 +28,12 @@ const ZEnv = z.object({
     .refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), { message: "must be an http(s) URL" }),
   /** Maximum connections in the PostgreSQL pool of one server process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** IANA time zone in which dashboards count days unless the reader picks another. */
+  TIME_ZONE: z
+    .string()
+    .trim()
+    .default("UTC")
+    .refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", { message: "must be an IANA time zone such as Asia/Seoul" }),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 
