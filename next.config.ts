@@ -12,7 +12,7 @@ const nextConfig: NextConfig = {
   partialPrefetching: false,
   // PGlite's wasm/data files must stay in node_modules: bundled, they would land in the public
   // static folder, and a client first created from a Server Component would fail.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "@node-rs/argon2"],
   poweredByHeader: false,
   reactStrictMode: true,
   // Types are checked by `npm run typecheck` (CI); a user's `npm start` should not pay for it.

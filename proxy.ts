@@ -8,7 +8,20 @@ const ONE_YEAR = 60 * 60 * 24 * 365;
 
 const ITEM_PAGE = /^(\/(?:en|ko))?(\/handle\/[^/]+\/[^/]+)\/?$/;
 
+// Without a session cookie, the workspace can only send you to sign in: say so with a real
+// redirect before any page renders. (A convenience — the pages and actions check the session.)
+const WORKSPACE = /^(\/(?:en|ko))?\/curate(?:\/|$)/;
+const hasSessionCookie = (request: NextRequest) => request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token/.test(c.name));
+
 export function proxy(request: NextRequest) {
+  const workspace = WORKSPACE.exec(request.nextUrl.pathname);
+  // Only page visits: a POST (a server action) must reach its guard and get its own answer.
+  if (workspace && (request.method === "GET" || request.method === "HEAD") && !hasSessionCookie(request)) {
+    const url = request.nextUrl.clone();
+    url.pathname = `${workspace[1] ?? ""}/signin`;
+    url.search = `?next=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
+    return NextResponse.redirect(url, 307);
+  }
   // The full item record lives at ?mode=full (the URL DSpace users know), served by a page of its
   // own so that both views stay cacheable.
   const item = ITEM_PAGE.exec(request.nextUrl.pathname);

@@ -2,6 +2,7 @@
 // before the server starts (the embedded database admits one process at a time).
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import type { Sql } from "../lib/db/connection";
+import { insertAuthE2eRecords } from "./auth-data";
 import type { Storage } from "../lib/storage";
 
 export const E2E = {
@@ -55,6 +56,7 @@ export async function insertE2eRecords(sql: Sql, storage: Storage): Promise<Reco
       [itemId, position, name, stored.size, stored.sha256, stored.key, access, until],
     );
   }
+  await insertAuthE2eRecords(sql);
   return { withdrawn, draft, withFiles: itemId };
 }
 

@@ -3,6 +3,12 @@
 import path from "node:path";
 import { z } from "zod";
 
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
 const ZEnv = z.object({
   /** A PostgreSQL server. Without it, Atrium runs on the embedded PGlite database in DATA_DIR. */
   DATABASE_URL: z
@@ -34,6 +40,28 @@ const ZEnv = z.object({
     .trim()
     .default("UTC")
     .refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", { message: "must be an IANA time zone such as Asia/Seoul" }),
+  /** Signs session cookies. Without it, a secret is generated once and kept in the database. */
+  AUTH_SECRET: z.string().trim().min(32, { message: "must be at least 32 characters" }).optional(),
+  /** A session ends this many seconds after sign-in (default 8 hours). */
+  AUTH_SESSION_MAX_AGE: z.coerce.number().int().min(60).max(60 * 60 * 24 * 90).default(8 * 60 * 60),
+  /** First administrator, created on start when no administrator exists. */
+  ATRIUM_ADMIN_EMAIL: optionalString.refine((v) => v === undefined || /^[^@\s]+@[^@\s]+$/.test(v), { message: "must be an email address" }),
+  ATRIUM_ADMIN_PASSWORD: optionalString,
+  /** Institutional single sign-on (OpenID Connect): all three enable it. */
+  ATRIUM_OIDC_ISSUER: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: "must be an http(s) URL" }),
+  ATRIUM_OIDC_CLIENT_ID: optionalString,
+  ATRIUM_OIDC_CLIENT_SECRET: optionalString,
+  /** The sign-in button's label, e.g. the institute's name. */
+  ATRIUM_OIDC_NAME: optionalString,
+  /** Create an account (role researcher) for an unknown email signing in through SSO. */
+  ATRIUM_OIDC_CREATE_USERS: z.enum(["true", "false", "1", "0"]).optional().transform((v) => v === "true" || v === "1"),
+  /** ORCID sign-in for researchers: both enable it. */
+  ATRIUM_ORCID_CLIENT_ID: optionalString,
+  ATRIUM_ORCID_CLIENT_SECRET: optionalString,
+  /** https://sandbox.orcid.org for ORCID's test registry. */
+  ATRIUM_ORCID_ISSUER: z.string().trim().url().default("https://orcid.org"),
+  /** Reverse proxies in front of Atrium that append to X-Forwarded-For (for per-address sign-in limits). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

@@ -2,7 +2,9 @@
 // Serves the production build on the chosen database (postgres: BENCH_DATABASE_URL or
 // DATABASE_URL; pglite: DATA_DIR, default ./data), drives it with autocannon and prints the median,
 // 95th percentile and throughput of each page, and each page's cost relative to a static file
-// served by the same server. Results are also written to bench-results/<timestamp>.json.
+// served by the same server; before that, the time of the first (uncached) request for a dozen
+// distinct searches and the most prolific researcher's profile. Results are also written to
+// bench-results/<timestamp>.json.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -29,7 +31,49 @@ const targets = [
   { name: "seed item page", path: "/handle/2023.sw.kbri/1191" },
   { name: "search with facets", path: "/search?q=glutamate+ketamine" },
   { name: "search, filtered", path: "/search?q=disorder&type=JOURNAL_ARTICLE&year=2020-2024" },
+  { name: "search, broad", path: "/search?q=brain" },
+  { name: "search, Korean", path: `/search?q=${encodeURIComponent("정서")}` },
+  { name: "search, most viewed", path: "/search?q=memory&sort=views" },
+  { name: "suggestions (API)", path: "/api/v1/suggest?q=koo&lang=en" },
 ];
+
+// Searches a person might run, each URL distinct so that no cache answers it: the time of the
+// first request for each is the cost of an uncached search (query and render).
+const FIRST_HIT_SEARCHES = [
+  "/search?q=depression",
+  "/search?q=hippocampal+memory&year=2015-2019",
+  "/search?q=astrocyte&type=JOURNAL_ARTICLE",
+  "/search?q=neuron&sort=title",
+  "/search?q=disorder&sort=date&page=3",
+  "/search?q=synaptic+plasticity&file=open",
+  `/search?q=${encodeURIComponent("인지")}`,
+  `/search?q=${encodeURIComponent("질환")}&language=ko`,
+  "/search?q=Koo+Ja+Wook",
+  "/search?q=stress&sort=views",
+  "/search?type=CONFERENCE_PAPER&year=2020-2024",
+  "/search?q=glia+-mouse",
+];
+
+/** The most prolific researcher's profile (first of the directory sorted by output). */
+async function profileTarget(): Promise<{ name: string; path: string }> {
+  const html = await (await fetch(`${base}/researchers?sort=output`, { headers: { "accept-language": "en" } })).text();
+  const slug = /href="\/(?:en\/)?researchers\/([^"?/]+)"/.exec(html)?.[1];
+  if (!slug) throw new Error("no researcher found in the directory");
+  return { name: "top researcher profile", path: `/researchers/${slug}` };
+}
+
+type FirstHit = { path: string; ms: number; status: number };
+
+async function firstHits(paths: string[]): Promise<FirstHit[]> {
+  const hits: FirstHit[] = [];
+  for (const p of paths) {
+    const t = performance.now();
+    const res = await fetch(base + p, { headers: { "accept-language": "en" } });
+    await res.arrayBuffer(); // the whole page, streamed results included
+    hits.push({ path: p, ms: performance.now() - t, status: res.status });
+  }
+  return hits;
+}
 
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
 if (args.db === "postgres") {
@@ -98,8 +142,11 @@ async function waitForHealth() {
 }
 
 await waitForHealth();
+const profile = await profileTarget();
+// Uncached first: a fresh server has nothing in its caches for these URLs yet.
+const uncached = await firstHits([...FIRST_HIT_SEARCHES, profile.path]);
 const results: Figures[] = [];
-for (const target of targets) results.push(await measure(target));
+for (const target of [...targets, profile]) results.push(await measure(target));
 stop();
 
 const staticFigures = results[0];
@@ -107,7 +154,7 @@ const cpu = os.cpus();
 const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(`\nAtrium benchmark — ${args.db === "postgres" ? "PostgreSQL server" : "embedded PGlite"}; ${connections} connections, ${duration} s per page`);
 console.log(`machine: ${machine}\n`);
-const row = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(26) : c.padStart(11))).join(""));
+const row = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(28) : c.padStart(11))).join(""));
 row(["target", "p50 ms", "p95 ms", "req/s", "errors", "p50 ×static", "req/s ÷stat"]);
 for (const r of results) {
   row([
@@ -120,8 +167,12 @@ for (const r of results) {
     (r.rps / staticFigures.rps).toFixed(2),
   ]);
 }
+const searchFirst = uncached.slice(0, FIRST_HIT_SEARCHES.length).map((h) => h.ms).sort((a, b) => a - b);
+console.log(`\nUncached first requests (one at a time, whole page):`);
+for (const h of uncached) console.log(`  ${h.ms.toFixed(0).padStart(6)} ms  ${h.status}  ${h.path}`);
+console.log(`  search median ${percentile(searchFirst, 50).toFixed(0)} ms, slowest ${searchFirst[searchFirst.length - 1].toFixed(0)} ms`);
 fs.mkdirSync("bench-results", { recursive: true });
 const file = path.join("bench-results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), db: args.db, connections, duration, machine, results }, null, 2));
+fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), db: args.db, connections, duration, machine, results, uncached }, null, 2));
 console.log(`\nwritten to ${file}`);
-process.exit(results.some((r) => r.errors > 0) ? 1 : 0);
+process.exit(results.some((r) => r.errors > 0) || uncached.some((h) => h.status >= 400) ? 1 : 0);

@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { oidcSettings } from "../e2e/oidc-provider";
 import { insertE2eRecords, recordIdsFile } from "../e2e/test-data";
 import { openDatabase } from "../lib/db/connection";
 import { migrate } from "../lib/db/migrate";
@@ -35,7 +36,8 @@ if (server) {
   };
 }
 
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+// Single sign-on against the OpenID Connect provider that e2e/auth-oidc.spec.ts starts.
+const env: NodeJS.ProcessEnv = { ...oidcSettings(port), ...process.env, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
 delete env.DATABASE_URL;
 if (databaseUrl) env.DATABASE_URL = databaseUrl;
 

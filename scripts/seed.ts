@@ -16,6 +16,7 @@ import {
   SeedOptionsError,
   SeedRefusedError,
 } from "../lib/seed";
+import { seedDemoAccounts } from "../lib/seed/accounts";
 import { createLocalStorage } from "../lib/storage";
 
 const USAGE = "usage: npm run seed [-- --items N --events N --researchers N --today YYYY-MM-DD --reset]";
@@ -78,6 +79,7 @@ async function main(): Promise<number> {
       log: (line) => console.log(`  [${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}`),
     });
     console.log(describeSummary(summary));
+    await seedDemoAccounts(db.sql, (line) => console.log(line));
     return 0;
   } catch (err) {
     if (

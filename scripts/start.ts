@@ -10,6 +10,7 @@ import path from "node:path";
 import { DatabaseUnavailableError, openDatabase } from "../lib/db/connection";
 import { migrate, MigrationError } from "../lib/db/migrate";
 import { ConfigError, env, pgliteDir, storageDir } from "../lib/env";
+import { BootstrapError, createAdminFromEnv, ensureAuthSecret } from "../lib/auth/bootstrap";
 import { seedIfEmpty } from "../lib/seed";
 
 const root = process.cwd();
@@ -30,6 +31,9 @@ async function main() {
     const t0 = Date.now();
     const seeded = await seedIfEmpty(db.sql, { storageDir: storageDir(e), log: (m) => log(`seed: ${m}`) });
     if (seeded) log(`demonstration data loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    if (!e.AUTH_SECRET) await ensureAuthSecret(db.sql);
+    const admin = await createAdminFromEnv(db.sql, e.ATRIUM_ADMIN_EMAIL, e.ATRIUM_ADMIN_PASSWORD);
+    if (admin) log(`administrator ${admin} created from ATRIUM_ADMIN_EMAIL`);
   } finally {
     // The embedded database admits one process: release it before the server opens it.
     await db.close();
@@ -112,7 +116,7 @@ function assertPortFree(port: number, host: string): Promise<void> {
 }
 
 main().catch((err) => {
-  const known = [ConfigError, DatabaseUnavailableError, MigrationError, StartError].some((k) => err instanceof k);
+  const known = [ConfigError, DatabaseUnavailableError, MigrationError, StartError, BootstrapError].some((k) => err instanceof k);
   console.error(`atrium: cannot start — ${known ? err.message : `unexpected error: ${err?.stack ?? err}`}`);
   process.exit(1);
 });

@@ -23,6 +23,7 @@ export async function generateMetadata({ params }: LayoutProps<"/[lang]">): Prom
     title: { default: `${SITE_NAME} — ${t.siteTagline}`, template: `%s · ${SITE_NAME}` },
     description: t.home.intro,
     icons: { icon: "/icon.svg" },
+    alternates: { types: { "application/atom+xml": [{ url: "/feed.xml", title: `${SITE_NAME} — Atom` }] } },
   };
 }
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import type { Lang } from "@/lib/i18n/config";
 import { messages } from "@/lib/i18n/messages";
+import { curateMessages } from "@/lib/i18n/messages-curate";
 import { LanguageSwitch } from "./language-switch";
 import { SearchForm } from "./search-form";
 
@@ -35,10 +36,14 @@ export function SiteHeader({ lang }: { lang: Lang }) {
           </span>
         </Link>
         <div className="order-3 w-full md:order-2 md:w-auto md:flex-1">
-          <SearchForm t={t} id="site-search" />
+          <SearchForm t={t} id="site-search" suggestions={lang} />
         </div>
-        <div className="order-2 ml-auto md:order-3 md:ml-0">
+        <div className="order-2 ml-auto flex items-center gap-3 md:order-3 md:ml-0">
           <Suspense fallback={null}>{switchTo}</Suspense>
+          {/* Static, so that public pages stay cacheable; /signin knows whether you are signed in. */}
+          <Link href="/signin" prefetch={false} className="whitespace-nowrap text-sm font-medium text-ink no-underline hover:text-accent">
+            {curateMessages[lang].nav.signIn}
+          </Link>
         </div>
       </div>
       <nav aria-label={t.nav.main} className="border-t border-line">

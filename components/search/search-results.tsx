@@ -1,6 +1,13 @@
+"use client";
 // The search page body: query box, result count, active filters, sort and page size, hits with
 // highlighted matches, facets and pagination. Every control is a plain link or a GET form, so
 // the page works the same without JavaScript and every state has its own URL.
+//
+// A client component although it has no state: the server hands it the results as one plain
+// object, which React streams as one piece. Rendered as server components, a page of results
+// reaches the HTML renderer in several pieces (React Flight splits large trees), which arrive as
+// separate hidden fragments that only a script puts in place — without JavaScript the page was
+// left jumbled, its filters out of their list.
 import Link from "next/link";
 import { SearchForm } from "@/components/layout/search-form";
 import type { Lang } from "@/lib/i18n/config";
@@ -9,7 +16,8 @@ import { format, messages } from "@/lib/i18n/messages";
 import { searchMessages } from "@/lib/i18n/messages-search";
 import { formatIssueDate, languageName } from "@/lib/items/format";
 import type { Segment } from "@/lib/search/highlight";
-import { effectiveSort, FILTER_KEYS, PAGE_SIZES, SEARCH_SORTS, searchHref, type FilterKey, type TSearchParams } from "@/lib/search/params";
+import { effectiveSort, FILTER_KEYS, PAGE_SIZES, SEARCH_SORTS, searchHref, type FilterKey } from "@/lib/search/href";
+import type { TSearchParams } from "@/lib/search/params";
 import type { FacetValue, SearchHit, SearchResult } from "@/lib/search/search-items";
 
 type Ctx = { lang: Lang; params: TSearchParams; result: SearchResult };
@@ -28,6 +36,12 @@ function Highlighted({ segments }: { segments: Segment[] }) {
       )}
     </>
   );
+}
+
+/** A facet count; estimated counts (broad searches, see searchItems) read "≈ 1,240". */
+function count(n: number, ctx: Ctx) {
+  const text = number(n, ctx.lang);
+  return ctx.result.estimated ? `≈ ${text}` : text;
 }
 
 function number(n: number, lang: Lang) {
@@ -119,7 +133,7 @@ function FacetGroup({ name, values, ctx }: { name: Exclude<FilterKey, "file">; v
                   {selected ? <span aria-hidden="true">✓ </span> : null}
                   {label}
                 </span>
-                <span className="shrink-0 tabular-nums text-muted">{number(v.count, ctx.lang)}</span>
+                <span className="shrink-0 tabular-nums text-muted">{count(v.count, ctx)}</span>
               </Link>
             </li>
           );
@@ -158,7 +172,7 @@ function Facets({ ctx }: { ctx: Ctx }) {
               {fileSelected ? <span aria-hidden="true">✓ </span> : null}
               {s.openFile}
             </span>
-            <span className="tabular-nums text-muted">{number(facets.openFile, ctx.lang)}</span>
+            <span className="tabular-nums text-muted">{count(facets.openFile, ctx)}</span>
           </Link>
         </section>
       ) : null}
@@ -328,9 +342,13 @@ export function SearchResultsView({ lang, params, result }: Ctx) {
   const ctx = { lang, params, result };
   const from = (result.page - 1) * result.size + 1;
   const to = Math.min(result.total, from + result.hits.length - 1);
-  const count = params.q
-    ? format(result.total === 1 ? s.resultFor : s.resultsFor, { n: number(result.total, lang), q: params.q })
-    : format(result.total === 1 ? s.result : s.results, { n: number(result.total, lang) });
+  const heading = result.estimated
+    ? params.q
+      ? format(s.aboutResultsFor, { n: number(result.total, lang), q: params.q })
+      : format(s.aboutResults, { n: number(result.total, lang) })
+    : params.q
+      ? format(result.total === 1 ? s.resultFor : s.resultsFor, { n: number(result.total, lang), q: params.q })
+      : format(result.total === 1 ? s.result : s.results, { n: number(result.total, lang) });
   return (
     <>
       <SearchBox lang={lang} params={params} />
@@ -340,8 +358,9 @@ export function SearchResultsView({ lang, params, result }: Ctx) {
         <div className="min-w-0 lg:order-2">
           <div className="flex flex-col gap-3 border-b border-line pb-4">
             <h2 className="text-xl font-semibold tracking-tight" aria-live="polite">
-              {count}
+              {heading}
             </h2>
+            {result.estimated ? <p className="text-sm text-muted">{s.estimated}</p> : null}
             {result.total > 0 ? (
               <p className="text-sm text-muted">
                 {result.hits.length > 0 ? format(s.showing, { from: number(from, lang), to: number(to, lang) }) : null}

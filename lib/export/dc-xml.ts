@@ -36,16 +36,16 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] ?? c);
 }
 
-/** The item's oai_dc record as a standalone XML document. */
-export function toDublinCoreXml(item: ExportableItem, options: ExportOptions = {}): string {
-  const elements: string[] = [];
+/** One Dublin Core element: its local name in the dc namespace, its text and attributes (xml:lang). */
+export type DublinCoreElement = { name: string; text: string; attributes: Record<string, string> };
+
+/** The item's simple Dublin Core elements in record order; shared by this download and OAI-PMH. */
+export function dublinCoreElements(item: ExportableItem, options: ExportOptions = {}): DublinCoreElement[] {
+  const elements: DublinCoreElement[] = [];
   const add = (name: string, value: string | null | undefined, attributes: Record<string, string> = {}) => {
     const text = name === "description" ? cleanParagraphs(value) : clean(value);
     if (!text) return;
-    const attrs = Object.entries(attributes)
-      .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
-      .join("");
-    elements.push(`  <dc:${name}${attrs}>${escapeXml(text)}</dc:${name}>`);
+    elements.push({ name, text, attributes });
   };
 
   add("title", item.title);
@@ -71,7 +71,17 @@ export function toDublinCoreXml(item: ExportableItem, options: ExportOptions = {
   add("rights", item.license);
   add("rights", item.rights);
   add("source", citationLine(item));
+  return elements;
+}
 
+/** The item's oai_dc record as a standalone XML document. */
+export function toDublinCoreXml(item: ExportableItem, options: ExportOptions = {}): string {
+  const elements = dublinCoreElements(item, options).map(({ name, text, attributes }) => {
+    const attrs = Object.entries(attributes)
+      .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
+      .join("");
+    return `  <dc:${name}${attrs}>${escapeXml(text)}</dc:${name}>`;
+  });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<oai_dc:dc xmlns:oai_dc="${OAI_DC_NS}" xmlns:dc="${DC_NS}" xmlns:xsi="${XSI_NS}" xsi:schemaLocation="${OAI_DC_NS} ${OAI_DC_SCHEMA}">`,

@@ -6,6 +6,9 @@ const en = {
   title: "Search",
   resultsFor: "{n} results for “{q}”",
   resultFor: "1 result for “{q}”",
+  aboutResultsFor: "About {n} results for “{q}”",
+  aboutResults: "About {n} publications",
+  estimated: "A broad search: the counts are estimated from a sample, and relevance ranks the newest 500 matches. Add words or a filter for exact figures.",
   results: "{n} publications",
   result: "1 publication",
   showing: "Showing {from}–{to}",
@@ -47,6 +50,13 @@ const en = {
   browseInstead: "Or browse by date, author, title or subject.",
   emptyQuery: "Type words from a title, an abstract, an author’s name, a DOI or a handle — or narrow everything below with the filters.",
   authorsMore: "+{n}",
+  suggest: {
+    groups: { researchers: "Researchers", units: "Units", items: "Publications" },
+    count: "{n} suggestions. Use the up and down arrow keys to choose one.",
+    one: "1 suggestion. Use the up and down arrow keys to choose it.",
+    none: "No suggestions.",
+    all: "Search everything for “{q}”",
+  },
 };
 
 export type SearchMessages = typeof en;
@@ -55,6 +65,9 @@ const ko: SearchMessages = {
   title: "검색",
   resultsFor: "“{q}” 검색 결과 {n}건",
   resultFor: "“{q}” 검색 결과 1건",
+  aboutResultsFor: "“{q}” 검색 결과 약 {n}건",
+  aboutResults: "연구 성과 약 {n}건",
+  estimated: "범위가 넓은 검색이어서 건수는 표본으로 추정한 값이며, 관련도순은 최근 결과 500건 안에서 매깁니다. 정확한 건수를 보려면 낱말이나 필터를 더하세요.",
   results: "연구 성과 {n}건",
   result: "연구 성과 1건",
   showing: "{from}–{to}번째 결과",
@@ -96,6 +109,13 @@ const ko: SearchMessages = {
   browseInstead: "또는 발행일, 저자, 제목, 주제별로 둘러보세요.",
   emptyQuery: "제목, 초록, 저자 이름, DOI 또는 핸들의 낱말을 입력하거나, 아래 필터로 범위를 좁혀 보세요.",
   authorsMore: "외 {n}명",
+  suggest: {
+    groups: { researchers: "연구자", units: "조직", items: "연구 성과" },
+    count: "제안 {n}개. 위아래 화살표 키로 고르세요.",
+    one: "제안 1개. 위아래 화살표 키로 고르세요.",
+    none: "제안이 없습니다.",
+    all: "“{q}” 전체 검색",
+  },
 };
 
 export const searchMessages: Record<Lang, SearchMessages> = { en, ko };

@@ -3,10 +3,9 @@
 // URLs are typed, shared and cut short by hand, and a page of results is more useful than a 400.
 import { z } from "zod";
 import { ItemType } from "../generated/prisma/enums";
+import { MAX_PAGE, PAGE_SIZES, SEARCH_SORTS } from "./href";
 
-export const SEARCH_SORTS = ["relevance", "date", "title", "views"] as const;
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
-export const MAX_PAGE = 500;
+export { effectiveSort, FILTER_KEYS, MAX_PAGE, PAGE_SIZES, SEARCH_SORTS, searchHref, type FilterKey } from "./href";
 
 const slug = z.string().trim().min(1).max(120).regex(/^[\p{L}\p{N}._-]+$/u);
 
@@ -42,10 +41,6 @@ export const ZSearchParams = z.object({
 
 export type TSearchParams = z.infer<typeof ZSearchParams>;
 
-/** The facet filters, in the order the page lists them. */
-export const FILTER_KEYS = ["type", "year", "unit", "collection", "author", "subject", "language", "file"] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
-
 type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
 /** Reads a request's search parameters; the first value of a repeated key wins. */
@@ -57,28 +52,4 @@ export function parseSearchParams(raw: RawParams): TSearchParams {
   const input: Record<string, string | undefined> = {};
   for (const key of Object.keys(ZSearchParams.shape)) input[key] = first(key);
   return ZSearchParams.parse(input);
-}
-
-/** The effective sort: relevance when there is a query, newest first when there is none. */
-export function effectiveSort(params: TSearchParams): (typeof SEARCH_SORTS)[number] {
-  return params.sort ?? (params.q ? "relevance" : "date");
-}
-
-/**
- * The URL of a search with some parameters changed (undefined removes one). Changing anything
- * but the page goes back to page 1. Defaults are left out so that URLs stay short.
- */
-export function searchHref(params: TSearchParams, change: Partial<Record<keyof TSearchParams, string | number | undefined>>, base = "/search"): string {
-  const next: Record<string, string | number | undefined> = { ...params, ...change };
-  if (!("page" in change)) next.page = undefined;
-  const query = new URLSearchParams();
-  for (const key of ["q", ...FILTER_KEYS, "sort", "size", "page"] as const) {
-    const value = next[key];
-    if (value === undefined || value === "") continue;
-    if (key === "page" && Number(value) === 1) continue;
-    if (key === "size" && Number(value) === 20) continue;
-    query.set(key, String(value));
-  }
-  const text = query.toString();
-  return text ? `${base}?${text}` : base;
 }

@@ -29,10 +29,12 @@ describe("parseQuery", () => {
     expect(parseQuery("-glutamate").clauses).toEqual([]);
   });
 
-  it("matches Hangul terms of three syllables or more as substrings too", () => {
-    const [[long], [short]] = parseQuery("퇴행성질환 정서").clauses;
+  it("matches Hangul terms of two syllables or more as substrings too", () => {
+    const [[long], [short], [one], [latin]] = parseQuery("퇴행성질환 정서 뇌 glia").clauses;
     expect(long.substring).toBe("퇴행성질환");
-    expect(short.substring).toBeNull();
+    expect(short.substring).toBe("정서");
+    expect(one.substring).toBeNull();
+    expect(latin.substring).toBeNull();
   });
 });
 

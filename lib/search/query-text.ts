@@ -11,9 +11,9 @@ export type QueryClause = {
   negated: boolean;
   tsquery: string;
   /**
-   * A Hangul term of three or more syllables may sit inside a longer word ("질환" in "인지질환" is
-   * found by prefix only at the word's start): it is also matched as a substring, which the
-   * trigram index serves. Shorter Hangul terms have no trigram; they rely on the prefix query.
+   * A Hangul term may sit inside a longer word ("질환" in "인지질환" is found by prefix only at the
+   * word's start): a term of two syllables or more is also matched as a substring, which the
+   * trigram index serves from three syllables and the Hangul bigram index for two.
    */
   substring: string | null;
 };
@@ -51,7 +51,7 @@ function makeClause(words: string[], phrase: boolean, negated: boolean): QueryCl
   const parts = words.map((w, i) => (phrase || i < words.length - 1 ? quote(w) : `${quote(w)}:*`));
   const tsquery = parts.length > 1 ? `(${parts.join(" <-> ")})` : parts[0];
   const single = words.length === 1 ? words[0] : null;
-  const substring = !phrase && !negated && single && HANGUL.test(single) && single.length >= 3 ? single : null;
+  const substring = !phrase && !negated && single && HANGUL.test(single) && single.length >= 2 ? single : null;
   return { words, phrase, negated, tsquery, substring };
 }
 

@@ -221,6 +221,26 @@ describe(`search (${testServerUrl() ? "PostgreSQL server" : "PGlite"})`, () => {
     expect(new Set(await handles({ q: "인지 질환" }))).toEqual(new Set(["2023.sw.kbri/1191", "t/2"]));
     // 퇴행성질환 sits inside 신경퇴행성질환: found as a substring (trigram index).
     expect(await handles({ q: "퇴행성질환" })).toEqual(["t/5"]);
+    // Two syllables inside a compound: 질환 in 신경퇴행성질환 and in 인지질환 written without a
+    // space (Hangul bigram index).
+    const compound = await insertItem({
+      handle: "t/8",
+      title: "노인성 인지질환 환자의 수면 장애와 일주기 리듬",
+      year: 2022,
+      language: "ko",
+      collection: 2,
+      authors: ["Choi, Yuna"],
+    });
+    try {
+      expect(new Set(await handles({ q: "질환" }))).toEqual(new Set(["2023.sw.kbri/1191", "t/2", "t/5", "t/8"]));
+      expect(await handles({ q: "퇴행" })).toEqual(["t/5"]);
+      expect(await handles({ q: "인지질환" })).toEqual(["t/8"]);
+      expect(new Set(await handles({ q: "인지" }))).toEqual(new Set(["2023.sw.kbri/1191", "t/2", "t/4", "t/8"]));
+      const hit = (await search({ q: "질환" })).hits.find((h) => h.handle === "t/8")!;
+      expect(hit.titleSegments.filter((s) => s.hit).map((s) => s.text)).toEqual(["질환"]);
+    } finally {
+      await db.sql.query(`DELETE FROM item WHERE id = $1`, [compound]);
+    }
     // Korean particles follow the word: 스트레스가 is found by 스트레스.
     expect(await handles({ q: "스트레스" })).toEqual(["t/5"]);
     const hit = (await search({ q: "정서" })).hits.find((h) => h.handle === "t/4")!;
@@ -284,6 +304,27 @@ describe(`search (${testServerUrl() ? "PostgreSQL server" : "PGlite"})`, () => {
     const page2 = await search({ q: "", sort: "date", size: "10", page: "2" });
     expect(page2.hits).toEqual([]);
     expect(page2.total).toBe(6);
+  });
+
+  it("answers broad searches from a sample, marked as estimates, with hits in the same order", async () => {
+    // Above the exact limit counts come from a sample of the table's pages (here all of them, so
+    // the figures can be compared) and hits are read in index order.
+    const broad = (query: Record<string, string>) => searchItems(db.sql, parseSearchParams(query), { exactLimit: 2, samplePercent: 100 });
+    const queries: Record<string, string>[] = [{ q: "" }, { q: "glutamate", sort: "title" }, { q: "", sort: "title" }, { q: "", sort: "views" }, { q: "glutamate", sort: "date" }];
+    for (const query of queries) {
+      const exact = await search(query);
+      const estimated = await broad(query);
+      expect(exact.estimated).toBe(false);
+      expect(estimated.estimated).toBe(true);
+      expect(estimated.total).toBe(exact.total);
+      expect(estimated.facets).toEqual(exact.facets);
+      expect(estimated.hits.map((h) => h.handle), JSON.stringify(query)).toEqual(exact.hits.map((h) => h.handle));
+    }
+    // Relevance ranks the newest few hundred matches: here all of them.
+    const ranked = await broad({ q: "glutamate" });
+    expect(ranked.total).toBe(3);
+    expect(ranked.hits.map((h) => h.handle)).toEqual((await search({ q: "glutamate" })).hits.map((h) => h.handle));
+    expect((await broad({ q: "", sort: "date", size: "10", page: "2" })).hits).toEqual([]);
   });
 
   it("keeps the search document current when contributors, researchers and units change", async () => {

@@ -40,7 +40,10 @@ export type SearchHit = {
 };
 
 export type SearchResult = {
+  /** Exact up to DEFAULT_EXACT_LIMIT matches; beyond, an estimate (see `estimated`). */
   total: number;
+  /** Whether total and facet counts are estimated from a sample (a very broad search). */
+  estimated: boolean;
   page: number;
   size: number;
   sort: ReturnType<typeof effectiveSort>;
@@ -50,6 +53,12 @@ export type SearchResult = {
 };
 
 const FACET_LIMIT = 12;
+/** Searches matching up to this many items are counted exactly and ranked in full. */
+export const DEFAULT_EXACT_LIMIT = 2000;
+/** Share of the table's pages read to estimate the counts of broader searches. */
+const DEFAULT_SAMPLE_PERCENT = 2;
+/** Broad searches sorted by relevance rank this many of the newest matches (more when paging deeper). */
+const RANK_CANDIDATES = 500;
 const AUTHORS_SHOWN = 3;
 
 /** Builds the statement's parameters as it goes: `p(value)` returns its placeholder. */
@@ -68,7 +77,14 @@ function textCondition(parsed: ParsedQuery, p: (v: unknown) => string): string {
   const groups = parsed.clauses.map((group) => {
     const alternatives = group.map((c) => {
       let test = `i.search_vector @@ to_tsquery('simple', unaccent(${p(c.tsquery)}))`;
-      if (c.substring) test = `(${test} OR i.search_text LIKE ${p(`%${c.substring.replace(/[\\%_]/g, "\\$&")}%`)})`;
+      if (c.substring) {
+        // Two syllables have no trigram: the Hangul bigram index (add_hangul_bigrams migration) serves them.
+        const inside =
+          c.substring.length === 2
+            ? `(i.search_text LIKE ${p(`%${c.substring}%`)} AND hangul_bigrams(i.search_text) @@ ${p(`'${c.substring}'`)}::tsquery)`
+            : `i.search_text LIKE ${p(`%${c.substring.replace(/[\\%_]/g, "\\$&")}%`)}`;
+        test = `(${test} OR ${inside})`;
+      }
       return c.negated ? `NOT ${test}` : test;
     });
     return alternatives.length > 1 ? `(${alternatives.join(" OR ")})` : alternatives[0];
@@ -136,7 +152,7 @@ function orderBy(sort: SearchResult["sort"], hasRank: boolean): string {
     case "title":
       return "lower(m.title), m.id";
     case "views":
-      return "coalesce(v.views, 0) DESC, m.issue_date DESC NULLS LAST, m.id DESC";
+      return "coalesce(v.views, 0) DESC, m.id DESC";
   }
 }
 
@@ -168,33 +184,83 @@ type Row = {
 };
 
 /** Searches published items; params come from parseSearchParams. */
-export async function searchItems(sql: Sql, params: TSearchParams): Promise<SearchResult> {
+export async function searchItems(
+  sql: Sql,
+  params: TSearchParams,
+  /** Tests lower the threshold and read the whole table to compare both ways of answering. */
+  options: { exactLimit?: number; samplePercent?: number } = {},
+): Promise<SearchResult> {
+  const EXACT_LIMIT = options.exactLimit ?? DEFAULT_EXACT_LIMIT;
+  const SAMPLE_PERCENT = options.samplePercent ?? DEFAULT_SAMPLE_PERCENT;
   const parsed = parseQuery(params.q);
   const sort = effectiveSort(params);
   const { values, p } = parameterList();
   const where = ["i.status = 'PUBLISHED'"];
   if (params.q) where.push(textCondition(parsed, p));
   where.push(...filterConditions(params, p));
+  const whereValues = values.slice();
 
   const ranking = params.q ? rankingTsquery(parsed) : null;
-  const ids = params.q ? identifierCondition(parsed, p) : null;
-  const rankParts = [
-    // Whole words count again on top of prefix matches: "glutamate" before "glutamatergic".
-    ranking
-      ? `ts_rank(i.search_vector, to_tsquery('simple', unaccent(${p(ranking)}))) +
-         ts_rank(i.search_vector, to_tsquery('simple', unaccent(${p(ranking.replaceAll(":*", ""))})))`
-      : null,
-    ids ? `CASE WHEN ${ids} THEN 10 ELSE 0 END` : null,
-  ].filter(Boolean);
-  const rank = rankParts.length ? rankParts.join(" + ") : "0";
+  const hasIds = params.q ? parsed.identifiers.length > 0 : false;
+  // The rank expression adds its parameters where it is used (PostgreSQL refuses unused ones).
+  const rankSql = (): string => {
+    const ids = hasIds ? identifierCondition(parsed, p) : null;
+    const parts = [
+      // Whole words count again on top of prefix matches: "glutamate" before "glutamatergic".
+      ranking
+        ? `ts_rank(i.search_vector, to_tsquery('simple', unaccent(${p(ranking)}))) +
+           ts_rank(i.search_vector, to_tsquery('simple', unaccent(${p(ranking.replaceAll(":*", ""))})))`
+        : null,
+      ids ? `CASE WHEN ${ids} THEN 10 ELSE 0 END` : null,
+    ].filter(Boolean);
+    return parts.length ? parts.join(" + ") : "0";
+  };
   const withViews = sort === "views";
+
+  // How many items match, up to EXACT_LIMIT + 1, read in the cheapest order the planner finds.
+  const condition = where.join("\n         AND ");
+  const probe = await sql.query<{ id: number }>(`SELECT i.id FROM item i WHERE ${condition} LIMIT ${EXACT_LIMIT + 1}`, whereValues);
+  const exact = probe.length <= EXACT_LIMIT;
+  const offset = (params.page - 1) * params.size;
+
+  // Up to EXACT_LIMIT matches: everything is counted exactly and ranked. Beyond: counts come from
+  // a fixed sample of the table's pages, scaled up and marked as estimates; the page of hits is
+  // read in sort order through an index (date, title, views) and stops when it is full; relevance
+  // ranks the RANK_CANDIDATES newest matches.
+  const matched = exact
+    ? `SELECT i.id, i.type, i.issue_year, i.issue_date, i.title, i.language, i.subjects, i.collection_id, ${rankSql()} AS rank,
+              i.embargo_until
+         FROM item i WHERE i.id = ANY (${p(probe.map((r) => r.id))}::int[]) AND ${condition}`
+    : `SELECT i.id, i.type, i.issue_year, i.issue_date, i.title, i.language, i.subjects, i.collection_id, 0 AS rank,
+              i.embargo_until
+         FROM item i TABLESAMPLE SYSTEM (${SAMPLE_PERCENT}) REPEATABLE (1)
+        WHERE ${condition}`;
+  const hasRank = Boolean(ranking || hasIds);
+  let page: string;
+  if (exact) {
+    page = `SELECT m.id, row_number() OVER (ORDER BY ${orderBy(sort, hasRank)}) AS ord${withViews ? ", v.views" : ", NULL::int AS views"}
+        FROM matched m${withViews ? " LEFT JOIN v ON v.id = m.id" : ""}
+       ORDER BY ord
+       LIMIT ${p(params.size)} OFFSET ${p(offset)}`;
+  } else if (sort === "views") {
+    page = `SELECT s.id, row_number() OVER () AS ord, s.views FROM (
+         SELECT i.id, pop.views FROM item_popularity pop JOIN item i ON i.id = pop.item_id
+          WHERE ${condition}
+          ORDER BY pop.views DESC, pop.item_id DESC LIMIT ${p(params.size)} OFFSET ${p(offset)}) s`;
+  } else if (sort === "relevance" && hasRank) {
+    page = `SELECT c.id, row_number() OVER (ORDER BY c.rank DESC, c.issue_date DESC NULLS LAST, c.id DESC) AS ord, NULL::int AS views FROM (
+         SELECT i.id, i.issue_date, ${rankSql()} AS rank FROM item i WHERE ${condition}
+          ORDER BY i.issue_date DESC NULLS LAST, i.id DESC LIMIT ${Math.max(RANK_CANDIDATES, offset + params.size)}) c
+       ORDER BY ord LIMIT ${p(params.size)} OFFSET ${p(offset)}`;
+  } else {
+    const order = sort === "title" ? "lower(i.title), i.id" : "i.issue_date DESC NULLS LAST, i.id DESC";
+    page = `SELECT s.id, row_number() OVER () AS ord, NULL::int AS views FROM (
+         SELECT i.id FROM item i WHERE ${condition} ORDER BY ${order} LIMIT ${p(params.size)} OFFSET ${p(offset)}) s`;
+  }
 
   const text = `
     WITH RECURSIVE matched AS MATERIALIZED (
-      SELECT i.id, i.type, i.issue_year, i.issue_date, i.title, i.language, i.subjects, i.collection_id, ${rank} AS rank,
-             i.embargo_until
-        FROM item i
-       WHERE ${where.join("\n         AND ")}
+      ${matched}
     ),
     places AS (
       SELECT m.id AS item_id, m.collection_id FROM matched m
@@ -206,20 +272,16 @@ export async function searchItems(sql: Sql, params: TSearchParams): Promise<Sear
       UNION ALL
       SELECT a.unit_id, u.id, u.parent_id FROM unit_up a JOIN unit u ON u.id = a.parent_id
     )${
-      withViews
+      withViews && exact
         ? `,
     v AS (
-      SELECT d.scope_id AS id, sum(d.views)::int AS views FROM usage_daily d
-       WHERE d.scope = 'ITEM' AND d.day > current_date - 365 AND d.scope_id IN (SELECT id FROM matched)
-       GROUP BY d.scope_id
+      -- Kept by a trigger on the rollups (see the add_item_popularity migration).
+      SELECT p.item_id AS id, p.views FROM item_popularity p WHERE p.item_id IN (SELECT id FROM matched)
     )`
         : ""
     },
     page AS (
-      SELECT m.id, row_number() OVER (ORDER BY ${orderBy(sort, Boolean(ranking || ids))}) AS ord${withViews ? ", v.views" : ", NULL::int AS views"}
-        FROM matched m${withViews ? " LEFT JOIN v ON v.id = m.id" : ""}
-       ORDER BY ord
-       LIMIT ${p(params.size)} OFFSET ${p((params.page - 1) * params.size)}
+      ${page}
     )
     SELECT
       (SELECT count(*)::int FROM matched) AS total,
@@ -236,8 +298,10 @@ export async function searchItems(sql: Sql, params: TSearchParams): Promise<Sear
       (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label), '[]') FROM
          (SELECT r.slug AS value, r.display_name AS label, NULL AS "altLabel", top.count
             FROM (SELECT c.researcher_id, count(DISTINCT c.item_id)::int AS count
-                    FROM contributor c JOIN matched m ON m.id = c.item_id
-                   WHERE c.researcher_id IS NOT NULL
+                    FROM matched m CROSS JOIN LATERAL (
+                           -- LIMIT keeps this a lookup per item through contributor's index.
+                           SELECT c.item_id, c.researcher_id FROM contributor c
+                            WHERE c.item_id = m.id AND c.researcher_id IS NOT NULL LIMIT 1000) c
                    GROUP BY c.researcher_id ORDER BY count(DISTINCT c.item_id) DESC, c.researcher_id LIMIT ${FACET_LIMIT}) top
             JOIN researcher r ON r.id = top.researcher_id) t) AS authors,
       (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label), '[]') FROM
@@ -261,21 +325,24 @@ export async function searchItems(sql: Sql, params: TSearchParams): Promise<Sear
 
   const [row] = await sql.query<Row>(text, values);
   const terms = parsed.highlightTerms;
+  const factor = exact ? 1 : 100 / SAMPLE_PERCENT;
+  const scale = <T extends { count: number }>(list: T[]): T[] => (exact ? list : list.map((f) => ({ ...f, count: Math.round(f.count * factor) })));
   return {
-    total: row.total,
+    total: exact ? row.total : Math.max(EXACT_LIMIT + 1, Math.round(row.total * factor)),
+    estimated: !exact,
     page: params.page,
     size: params.size,
     sort,
     highlightTerms: terms,
     facets: {
-      type: row.types.map((t) => ({ value: t.value, label: t.value, altLabel: null, count: t.count })),
-      year: yearRanges(row.years),
-      unit: row.units,
-      collection: row.collections,
-      author: row.authors,
-      subject: row.subjects.map((s) => ({ value: s.value, label: s.value, altLabel: null, count: s.count })),
-      language: row.languages.map((l) => ({ value: l.value, label: l.value, altLabel: null, count: l.count })),
-      openFile: row.open_file,
+      type: scale(row.types.map((t) => ({ value: t.value, label: t.value, altLabel: null, count: t.count }))),
+      year: scale(yearRanges(row.years)),
+      unit: scale(row.units),
+      collection: scale(row.collections),
+      author: scale(row.authors),
+      subject: scale(row.subjects.map((s) => ({ value: s.value, label: s.value, altLabel: null, count: s.count }))),
+      language: scale(row.languages.map((l) => ({ value: l.value, label: l.value, altLabel: null, count: l.count }))),
+      openFile: Math.round(row.open_file * factor),
     },
     hits: row.hits.map((h) => ({
       id: h.id,

@@ -23,6 +23,7 @@ import {
   type ItemSeed,
   type MetricSeed,
 } from "./items";
+import { seedDemoAccounts } from "./accounts";
 import { Random } from "./random";
 import { generateResearchers, type ResearcherSeed } from "./researchers";
 import { buildSeedItem, readSeedRecord, seedHandleParts, SEED_ITEM_PATH } from "./seed-item";
@@ -144,6 +145,7 @@ export async function seedIfEmpty(sql: Sql, options: { storageDir: string; log?:
   if (counts.units + counts.collections + counts.items + counts.researchers > 0) return false;
   const summary = await seedDemo(sql, { storage: createLocalStorage(options.storageDir), log: options.log });
   options.log?.(describeSummary(summary));
+  await seedDemoAccounts(sql, options.log);
   return true;
 }
 

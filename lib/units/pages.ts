@@ -1,8 +1,10 @@
 // Unit and collection pages: what lies below a unit (recent items, researchers, usage) and a
-// collection's items, page by page.
+// collection's items, filtered, sorted and paged like a researcher's publication list.
 import { cacheLife, cacheTag } from "next/cache";
 import { cacheTags } from "../cache";
 import { getPrisma, getSql, isBuildPhase } from "../db";
+import type { Lang } from "../i18n/config";
+import { listItemPage, type PublicationPage, type PublicationQuery } from "../researchers/publications";
 import { summarySelect, toSummary, type ItemSummary } from "../site/overview";
 import { getUnitTree, type UnitNode } from "./tree";
 
@@ -59,39 +61,44 @@ export async function getUnitPage(slug: string): Promise<UnitPageData | null> {
   };
 }
 
-export const COLLECTION_PAGE_SIZE = 20;
-
-export type CollectionPageData = {
-  collection: { id: number; slug: string; name: string; altName: string | null; altLang: string | null; description: string | null; altDescription: string | null; unitId: number };
+export type CollectionRecord = {
+  id: number;
+  slug: string;
+  name: string;
+  altName: string | null;
+  altLang: string | null;
+  description: string | null;
+  altDescription: string | null;
+  unitId: number;
+  /** Published items, owned or mapped. */
   total: number;
-  items: ItemSummary[];
 };
 
-/** A collection with one page of its published items (owned or mapped), newest first. */
-export async function getCollectionPage(slug: string, page: number): Promise<CollectionPageData | null> {
+/** A collection's record and how many published items it holds (owned or mapped). */
+export async function getCollection(slug: string): Promise<CollectionRecord | null> {
   "use cache";
   cacheTag(cacheTags.units, cacheTags.site);
   cacheLife("hours");
-  if (isBuildPhase() || !SLUG.test(slug) || !Number.isSafeInteger(page) || page < 1) return null;
-  const prisma = await getPrisma();
-  const collection = await prisma.collection.findUnique({
-    where: { slug },
-    select: { id: true, slug: true, name: true, altName: true, altLang: true, description: true, altDescription: true, unitId: true },
-  });
-  if (!collection) return null;
-  const where = {
-    status: "PUBLISHED" as const,
-    OR: [{ collectionId: collection.id }, { mappedCollections: { some: { collectionId: collection.id } } }],
-  };
-  const [total, items] = await Promise.all([
-    prisma.item.count({ where }),
-    prisma.item.findMany({
-      where,
-      orderBy: [{ issueYear: { sort: "desc", nulls: "last" } }, { publishedAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * COLLECTION_PAGE_SIZE,
-      take: COLLECTION_PAGE_SIZE,
-      select: summarySelect,
-    }),
-  ]);
-  return { collection, total, items: items.map(toSummary) };
+  if (isBuildPhase() || !SLUG.test(slug)) return null;
+  const sql = await getSql();
+  const [row] = await sql.query<Omit<CollectionRecord, "total"> & { total: number }>(
+    `SELECT c.id, c.slug, c.name, c.alt_name AS "altName", c.alt_lang AS "altLang", c.description, c.alt_description AS "altDescription",
+            c.unit_id AS "unitId",
+            -- owned, then mapped and owned elsewhere: two index lookups (an OR would scan every item)
+            (SELECT count(*)::int FROM item i WHERE i.collection_id = c.id AND i.status = 'PUBLISHED')
+            + (SELECT count(*)::int FROM item_collection ic JOIN item i ON i.id = ic.item_id
+                WHERE ic.collection_id = c.id AND i.collection_id <> c.id AND i.status = 'PUBLISHED') AS total
+       FROM collection c WHERE c.slug = $1`,
+    [slug],
+  );
+  return row ? { ...row, total: Number(row.total) } : null;
+}
+
+/** One page of a collection's items in the state the URL asks for (filters, order, page). */
+export async function getCollectionItems(collectionId: number, query: PublicationQuery, lang: Lang): Promise<PublicationPage> {
+  "use cache";
+  cacheTag(cacheTags.units, cacheTags.site);
+  cacheLife("hours");
+  if (isBuildPhase()) return { entries: [], total: 0, page: 1, pages: 1, types: [], years: [] };
+  return listItemPage(await getSql(), { collectionId }, query, lang);
 }

@@ -1,7 +1,7 @@
 // The unit tree with its collections. Small (hundreds of rows at most), read whole and cached.
 import { cacheLife, cacheTag } from "next/cache";
 import { cacheTags } from "../cache";
-import { getPrisma, isBuildPhase } from "../db";
+import { getPrisma, getSql, isBuildPhase } from "../db";
 
 export type UnitNode = {
   id: number;
@@ -14,6 +14,8 @@ export type UnitNode = {
   children: UnitNode[];
   /** Published items in this unit's collections and below. */
   itemCount: number;
+  /** Researchers whose primary or other unit is this one or one below it, each counted once. */
+  researcherCount: number;
 };
 
 export type UnitTree = { roots: UnitNode[]; byId: Map<number, UnitNode> };
@@ -48,8 +50,26 @@ async function listUnitsWithCollections(): Promise<FlatUnit[]> {
       },
     },
   });
+  // Researchers per unit and everything below it, each once: a person in two groups of one
+  // division counts once for the division.
+  const sql = await getSql();
+  const people = await sql.query<{ unit_id: number; n: number }>(
+    `WITH RECURSIVE below (root, id) AS (
+       SELECT id, id FROM unit
+       UNION -- not ALL: a cycle in the data ends instead of looping
+       SELECT b.root, u.id FROM below b JOIN unit u ON u.parent_id = b.id
+     ),
+     member (unit_id, researcher_id) AS (
+       SELECT primary_unit_id, id FROM researcher WHERE primary_unit_id IS NOT NULL
+       UNION
+       SELECT unit_id, researcher_id FROM researcher_unit
+     )
+     SELECT b.root AS unit_id, count(DISTINCT m.researcher_id)::int AS n FROM below b JOIN member m ON m.unit_id = b.id GROUP BY b.root`,
+  );
+  const researcherCount = new Map(people.map((p) => [p.unit_id, Number(p.n)]));
   return units.map(({ collections, ...unit }) => ({
     ...unit,
+    researcherCount: researcherCount.get(unit.id) ?? 0,
     collections: collections.map(({ _count, ...c }) => ({ ...c, itemCount: _count.ownedItems })),
   }));
 }

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { isLang, localized, type Lang } from "@/lib/i18n/config";
+import { Pagination } from "@/components/ui/pagination";
 import { format, messages } from "@/lib/i18n/messages";
+import { peopleMessages } from "@/lib/i18n/messages-people";
 import { filterDirectory, listResearchers } from "@/lib/researchers/directory";
 import { getUnitTree, unitPath, type UnitTree } from "@/lib/units/tree";
 
@@ -24,6 +26,17 @@ function descendants(tree: UnitTree, unitId: number): Set<number> {
   return ids;
 }
 
+// The directory depends on the query string, so it streams in after the static shell and React moves
+// it into place with a script. Without JavaScript it would stay in a hidden element at the end of
+// <body>: this style shows it there instead of the loading skeleton, before the footer (the body is
+// a flex column). (Tailwind hides [hidden] with !important in its base layer; an important rule wins
+// only from an earlier layer, hence Tailwind's first layer, "theme".)
+const NO_SCRIPT_STYLE =
+  `<style>#directory-loading{display:none}body>footer{order:2}` +
+  `@layer theme{body>div[hidden][id^="S:"]{display:block!important;order:1}}</style>`;
+
+const CONTAINER = "mx-auto w-full max-w-6xl px-4 sm:px-6";
+
 async function Directory({ lang, searchParams }: { lang: Lang; searchParams: Props["searchParams"] }) {
   const sp = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -32,6 +45,7 @@ async function Directory({ lang, searchParams }: { lang: Lang; searchParams: Pro
   const sort = one(sp.sort) === "output" ? "output" : "name";
   const pageNumber = Number.parseInt(one(sp.page), 10) || 1;
   const t = messages(lang);
+  const p = peopleMessages[lang];
   const [entries, tree] = await Promise.all([listResearchers(), getUnitTree()]);
   const unit = [...tree.byId.values()].find((u) => u.slug === unitSlug);
   const result = filterDirectory(entries, { name, unitIds: unit ? descendants(tree, unit.id) : undefined, sort, page: pageNumber });
@@ -39,7 +53,7 @@ async function Directory({ lang, searchParams }: { lang: Lang; searchParams: Pro
   const locale = lang === "ko" ? "ko-KR" : "en-US";
   const link = (page: number) => `/researchers?${new URLSearchParams({ ...(name ? { name } : {}), ...(unitSlug ? { unit: unitSlug } : {}), ...(sort === "output" ? { sort } : {}), page: String(page) })}`;
   return (
-    <>
+    <div className={`${CONTAINER} pb-10`}>
       <form method="get" action="/researchers" className="mt-6 flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4">
         <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm">
           {t.researcher.filterName}
@@ -57,10 +71,10 @@ async function Directory({ lang, searchParams }: { lang: Lang; searchParams: Pro
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm">
-          {t.researcher.publications}
+          {p.sort}
           <select name="sort" defaultValue={sort} className="rounded-lg border border-line bg-surface px-3 py-2">
-            <option value="name">A–Z</option>
-            <option value="output">{t.researcher.publications} ↓</option>
+            <option value="name">{p.sortName}</option>
+            <option value="output">{p.sortOutput}</option>
           </select>
         </label>
         <button type="submit" className="rounded-lg bg-accent px-4 py-2 font-semibold text-accent-ink">
@@ -95,14 +109,14 @@ async function Directory({ lang, searchParams }: { lang: Lang; searchParams: Pro
           })}
         </ul>
       )}
-      {result.pages > 1 ? (
-        <nav aria-label={format(t.units.page, { n: result.page, of: result.pages })} className="mt-6 flex items-center justify-between text-sm">
-          {result.page > 1 ? <Link href={link(result.page - 1)}>← {t.units.previous}</Link> : <span />}
-          <span className="text-muted">{format(t.units.page, { n: result.page, of: result.pages })}</span>
-          {result.page < result.pages ? <Link href={link(result.page + 1)}>{t.units.next} →</Link> : <span />}
-        </nav>
-      ) : null}
-    </>
+      <Pagination
+        page={result.page}
+        pages={result.pages}
+        href={link}
+        locale={locale}
+        labels={{ nav: p.pages, previous: p.previous, next: p.next, page: (n) => format(p.page, { n }), current: (n) => format(p.currentPage, { n }) }}
+      />
+    </div>
   );
 }
 
@@ -111,12 +125,21 @@ export default async function ResearchersPage({ params, searchParams }: Props) {
   if (!isLang(lang)) notFound();
   const t = messages(lang);
   return (
-    <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
-      <h1 className="text-3xl font-semibold tracking-tight">{t.researcher.directory}</h1>
-      <p className="mt-2 text-muted">{t.researcher.directoryIntro}</p>
-      <Suspense fallback={<div className="mt-6 h-64 animate-pulse rounded-xl bg-sunken" />}>
+    <>
+      <noscript dangerouslySetInnerHTML={{ __html: NO_SCRIPT_STYLE }} />
+      <div className={`${CONTAINER} pt-10`}>
+        <h1 className="text-3xl font-semibold tracking-tight">{t.researcher.directory}</h1>
+        <p className="mt-2 text-muted">{t.researcher.directoryIntro}</p>
+      </div>
+      <Suspense
+        fallback={
+          <div id="directory-loading" className={CONTAINER}>
+            <div className="mt-6 h-64 animate-pulse rounded-xl bg-sunken" />
+          </div>
+        }
+      >
         <Directory lang={lang} searchParams={searchParams} />
       </Suspense>
-    </div>
+    </>
   );
 }

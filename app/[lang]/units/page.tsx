@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { UnitTreeView } from "@/components/units/unit-tree";
 import { isLang, type Lang } from "@/lib/i18n/config";
 import { messages } from "@/lib/i18n/messages";
@@ -13,7 +12,7 @@ export async function generateMetadata({ params }: PageProps<"/[lang]/units">): 
 
 async function Tree({ lang }: { lang: Lang }) {
   const tree = await getUnitTree();
-  return <UnitTreeView roots={tree.roots} lang={lang} collections />;
+  return <UnitTreeView roots={tree.roots} lang={lang} collections openDepth={2} />;
 }
 
 export default async function UnitsPage({ params }: PageProps<"/[lang]/units">) {
@@ -26,9 +25,8 @@ export default async function UnitsPage({ params }: PageProps<"/[lang]/units">) 
       <h1 className="text-3xl font-semibold tracking-tight">{t.nav.units}</h1>
       <p className="mt-2 text-muted">{t.units.intro}</p>
       <div className="mt-8 rounded-xl border border-line bg-surface p-5 sm:p-6">
-        <Suspense fallback={<div className="h-40 animate-pulse rounded bg-sunken" />}>
-          <Tree lang={lang} />
-        </Suspense>
+        {/* Cached data only, so the tree is part of the page itself: readable without JavaScript. */}
+        <Tree lang={lang} />
       </div>
     </div>
   );

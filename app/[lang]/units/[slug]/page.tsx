@@ -2,8 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ItemSummaryList } from "@/components/item/item-summary-list";
+import { CountedLinkList } from "@/components/ui/counted-link-list";
+import { FeedLink } from "@/components/ui/feed-link";
+import { SectionCard } from "@/components/ui/section-card";
+import { StatGrid } from "@/components/ui/stat-grid";
+import { UnitBreadcrumb } from "@/components/units/unit-breadcrumb";
 import { isLang, localized, type Lang } from "@/lib/i18n/config";
-import { messages } from "@/lib/i18n/messages";
+import { format, messages } from "@/lib/i18n/messages";
+import { peopleMessages } from "@/lib/i18n/messages-people";
 import { getUnitPage } from "@/lib/units/pages";
 import { getUnitTree, unitPath } from "@/lib/units/tree";
 
@@ -22,27 +28,22 @@ async function load(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { lang, slug, data } = await load(params);
   if (!data) return { title: messages(lang).notFound.title, robots: { index: false } };
+  const name = localized(lang, data.unit.name, data.unit.altName, data.unit.altLang);
   return {
-    title: localized(lang, data.unit.name, data.unit.altName, data.unit.altLang),
-    alternates: { canonical: `/units/${slug}`, languages: { en: `/en/units/${slug}`, ko: `/ko/units/${slug}` } },
+    title: name,
+    alternates: {
+      canonical: `/units/${slug}`,
+      languages: { en: `/en/units/${slug}`, ko: `/ko/units/${slug}` },
+      types: { "application/atom+xml": [{ url: `/units/${slug}/feed.xml`, title: format(peopleMessages[lang].feedTitle, { name }) }] },
+    },
   };
 }
 
-function Section({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-xl border border-line bg-surface p-5">
-      <h2 id={id} className="mb-3 text-lg font-semibold tracking-tight">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 export default async function UnitPage({ params }: Props) {
-  const { lang, data } = await load(params);
+  const { lang, slug, data } = await load(params);
   if (!data) notFound();
   const t = messages(lang);
+  const p = peopleMessages[lang];
   const tree = await getUnitTree();
   const { unit } = data;
   const name = localized(lang, unit.name, unit.altName, unit.altLang);
@@ -52,23 +53,7 @@ export default async function UnitPage({ params }: Props) {
   const description = lang === "ko" && data.description.altDescription ? data.description.altDescription : (data.description.description ?? data.description.altDescription);
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
-      {parents.length ? (
-        <nav aria-label={t.units.partOf}>
-          <ol className="text-sm">
-            {parents.map((p) => (
-              <li key={p.id} className="inline">
-                <Link href={`/units/${p.slug}`} prefetch={false}>
-                  {localized(lang, p.name, p.altName, p.altLang)}
-                </Link>
-                <span aria-hidden="true" className="text-muted">
-                  {" "}
-                  ›{" "}
-                </span>
-              </li>
-            ))}
-          </ol>
-        </nav>
-      ) : null}
+      <UnitBreadcrumb path={parents} lang={lang} label={t.units.partOf} />
       <h1 className="mt-2 text-3xl font-semibold tracking-tight text-balance">{name}</h1>
       {otherName ? (
         <p className="mt-1 text-lg text-muted" lang={otherName === unit.altName ? (unit.altLang ?? undefined) : "en"}>
@@ -76,57 +61,50 @@ export default async function UnitPage({ params }: Props) {
         </p>
       ) : null}
       {description ? <p className="mt-4 max-w-prose leading-7">{description}</p> : null}
+      <p className="mt-3">
+        <FeedLink href={`/units/${slug}/feed.xml`} label={p.feed} />
+      </p>
 
-      <dl className="mt-6 grid max-w-xl grid-cols-3 gap-px overflow-hidden rounded-xl border border-line bg-line">
-        {(
-          [
-            [t.units.publications, unit.itemCount],
-            [t.units.views, data.usage.views],
-            [t.units.downloads, data.usage.downloads],
-          ] as const
-        ).map(([label, value]) => (
-          <div key={label} className="bg-surface px-4 py-3">
-            <dt className="text-xs text-muted">{label}</dt>
-            <dd className="mt-1 text-2xl font-semibold tabular-nums">{number(value)}</dd>
-          </div>
-        ))}
-      </dl>
+      <StatGrid
+        className="mt-6 max-w-2xl"
+        stats={[
+          { label: t.units.publications, value: number(unit.itemCount) },
+          { label: t.units.researchers, value: number(unit.researcherCount) },
+          { label: t.units.views, value: number(data.usage.views) },
+          { label: t.units.downloads, value: number(data.usage.downloads) },
+        ]}
+      />
 
       <div className="mt-8 grid gap-6 lg:grid-cols-[3fr_2fr]">
-        <Section title={t.units.recent} id="recent">
+        <SectionCard size="lg" title={t.units.recent} id="recent">
           {data.recent.length ? <ItemSummaryList items={data.recent} lang={lang} /> : <p className="text-muted">{t.home.noItems}</p>}
-        </Section>
+        </SectionCard>
         <div className="space-y-6">
           {unit.children.length ? (
-            <Section title={t.units.subUnits} id="sub-units">
-              <ul className="space-y-1.5">
-                {unit.children.map((c) => (
-                  <li key={c.id} className="flex items-baseline justify-between gap-3">
-                    <Link href={`/units/${c.slug}`} prefetch={false} className="min-w-0">
-                      {localized(lang, c.name, c.altName, c.altLang)}
-                    </Link>
-                    <span className="shrink-0 text-sm tabular-nums text-muted">{number(c.itemCount)}</span>
-                  </li>
-                ))}
-              </ul>
-            </Section>
+            <SectionCard size="lg" title={t.units.subUnits} id="sub-units">
+              <CountedLinkList
+                items={unit.children.map((c) => ({ href: `/units/${c.slug}`, label: localized(lang, c.name, c.altName, c.altLang), count: number(c.itemCount) }))}
+              />
+            </SectionCard>
           ) : null}
           {unit.collections.length ? (
-            <Section title={t.units.collections} id="collections">
-              <ul className="space-y-1.5">
-                {unit.collections.map((c) => (
-                  <li key={c.id} className="flex items-baseline justify-between gap-3">
-                    <Link href={`/collections/${c.slug}`} prefetch={false} className="min-w-0">
-                      {localized(lang, c.name, c.altName, c.altLang)}
-                    </Link>
-                    <span className="shrink-0 text-sm tabular-nums text-muted">{number(c.itemCount)}</span>
-                  </li>
-                ))}
-              </ul>
-            </Section>
+            <SectionCard size="lg" title={t.units.collections} id="collections">
+              <CountedLinkList
+                items={unit.collections.map((c) => ({ href: `/collections/${c.slug}`, label: localized(lang, c.name, c.altName, c.altLang), count: number(c.itemCount) }))}
+              />
+            </SectionCard>
           ) : null}
           {data.researchers.length ? (
-            <Section title={t.units.researchers} id="researchers">
+            <SectionCard
+              size="lg"
+              title={t.units.researchers}
+              id="researchers"
+              action={
+                <Link href={`/researchers?unit=${slug}`} prefetch={false}>
+                  {format(unit.researcherCount === 1 ? p.researcherOne : p.researchers, { n: number(unit.researcherCount) })}
+                </Link>
+              }
+            >
               <ul className="space-y-2">
                 {data.researchers.map((r) => (
                   <li key={r.slug} className="flex items-center gap-3 text-sm">
@@ -145,7 +123,7 @@ export default async function UnitPage({ params }: Props) {
                   </li>
                 ))}
               </ul>
-            </Section>
+            </SectionCard>
           ) : null}
         </div>
       </div>

@@ -1,55 +1,76 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ItemSummaryList } from "@/components/item/item-summary-list";
+import { CoAuthorGraph } from "@/components/researcher/co-author-graph";
+import { PublicationList } from "@/components/researcher/publication-list";
 import { YearBars } from "@/components/researcher/year-bars";
+import { CountedLinkList } from "@/components/ui/counted-link-list";
+import { SectionCard } from "@/components/ui/section-card";
 import { siteUrl } from "@/lib/env";
-import { isLang, localized } from "@/lib/i18n/config";
+import { isLang, localized, type Lang } from "@/lib/i18n/config";
 import { format, messages } from "@/lib/i18n/messages";
+import { peopleMessages } from "@/lib/i18n/messages-people";
 import { jsonForScript } from "@/lib/items/scholar-meta";
+import { getResearcherPublications } from "@/lib/researchers/data";
 import { getResearcherProfile } from "@/lib/researchers/profile";
+import { parsePublicationSegments, PUBLICATION_SORTS, publicationListPath, type PublicationQuery } from "@/lib/researchers/publications";
 
+// Profiles render on their first visit (the build has no database); one placeholder satisfies the build.
 export function generateStaticParams() {
-  return [{ slug: "_" }];
+  return [{ slug: "_", list: [] }];
 }
 
-type Props = PageProps<"/[lang]/researchers/[slug]">;
+type Props = PageProps<"/[lang]/researchers/[slug]/[[...list]]">;
 
+/** The profile, with its publication list in the state the path names (see lib/researchers/publications.ts). */
 async function load(params: Props["params"]) {
-  const { lang, slug } = await params;
+  const { lang, slug, list } = await params;
   if (!isLang(lang)) notFound();
-  return { lang, slug, researcher: await getResearcherProfile(slug) };
+  const query = parsePublicationSegments(list ?? []);
+  if (!query) notFound();
+  return { lang, slug, query, researcher: await getResearcherProfile(slug) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { lang, slug, researcher } = await load(params);
+  const { lang, slug, query, researcher } = await load(params);
   if (!researcher) return { title: messages(lang).notFound.title, robots: { index: false } };
+  const listPath = publicationListPath(`/researchers/${slug}`, query);
+  const isDefault = listPath === `/researchers/${slug}`;
   const position = researcher.position ? localized(lang, researcher.position, researcher.altPosition, "ko") : undefined;
   return {
     title: researcher.displayName,
     description: [position, researcher.primaryUnit && localized(lang, researcher.primaryUnit.name, researcher.primaryUnit.altName, researcher.primaryUnit.altLang)]
       .filter(Boolean)
       .join(", "),
-    alternates: { canonical: `/researchers/${slug}`, languages: { en: `/en/researchers/${slug}`, ko: `/ko/researchers/${slug}` } },
+    alternates: { canonical: listPath, languages: { en: `/en${listPath}`, ko: `/ko${listPath}` } },
     openGraph: { type: "profile", title: researcher.displayName, url: `/researchers/${slug}` },
+    // Filtered and later pages of the list are for following links to items, not for the index.
+    ...(isDefault ? {} : { robots: { index: false, follow: true } }),
   };
 }
 
-function Box({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
+/** The publication list in the state the path names. */
+async function Publications({ lang, slug, researcherId, query }: { lang: Lang; slug: string; researcherId: number; query: PublicationQuery }) {
+  const data = await getResearcherPublications(researcherId, slug, query, lang);
   return (
-    <section aria-labelledby={id} className="rounded-xl border border-line bg-surface p-5">
-      <h2 id={id} className="mb-3 text-base font-semibold tracking-tight">
-        {title}
-      </h2>
-      {children}
-    </section>
+    <PublicationList
+      lang={lang}
+      data={data}
+      query={query}
+      listPath={(q) => publicationListPath(`/researchers/${slug}`, q)}
+      formAction={`/researchers/${slug}/publications`}
+      anchor="publications"
+      sorts={PUBLICATION_SORTS}
+      downloadPath={`/researchers/${slug}/publications`}
+    />
   );
 }
 
 export default async function ResearcherPage({ params }: Props) {
-  const { lang, slug, researcher: r } = await load(params);
+  const { lang, slug, query, researcher: r } = await load(params);
   if (!r) notFound();
   const t = messages(lang);
+  const p = peopleMessages[lang];
   const locale = lang === "ko" ? "ko-KR" : "en-US";
   const number = (n: number) => n.toLocaleString(locale);
   const base = siteUrl();
@@ -128,19 +149,36 @@ export default async function ResearcherPage({ params }: Props) {
               </ul>
             </section>
           ) : null}
-          <section aria-labelledby="publications">
-            <h2 id="publications" className="text-lg font-semibold tracking-tight">
-              {t.researcher.newest}
-            </h2>
-            <p className="mb-4 text-sm text-muted">{format(t.researcher.showing, { n: number(r.publications.length), total: number(r.publicationCount) })}</p>
-            <div className="rounded-xl border border-line bg-surface p-5">
-              <ItemSummaryList items={r.publications} lang={lang} />
-            </div>
-          </section>
+          <SectionCard
+            title={p.publications}
+            id="publications"
+            size="lg"
+            action={format(r.publicationCount === 1 ? p.countOne : p.count, { n: number(r.publicationCount) })}
+            className="scroll-mt-4"
+          >
+            <Publications lang={lang} slug={slug} researcherId={r.id} query={query} />
+          </SectionCard>
+          {r.coAuthors.length ? (
+            <SectionCard title={p.network} id="co-authors" size="lg">
+              <div className="grid gap-6 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] md:items-center">
+                <figure className="min-w-0">
+                  <CoAuthorGraph network={{ coAuthors: r.coAuthors, links: r.coAuthorLinks }} ego={{ slug, name: r.displayName }} t={p} locale={locale} />
+                  <figcaption className="mt-2 text-xs text-muted">{format(p.networkNote, { name: r.displayName })}</figcaption>
+                </figure>
+                <div className="min-w-0">
+                  <h3 className="mb-2 text-sm font-semibold">{p.coAuthorList}</h3>
+                  <CountedLinkList
+                    className="text-sm"
+                    items={r.coAuthors.map((c) => ({ href: `/researchers/${c.slug}`, label: c.displayName, count: format(c.count === 1 ? p.jointOne : p.joint, { n: number(c.count) }) }))}
+                  />
+                </div>
+              </div>
+            </SectionCard>
+          ) : null}
         </div>
 
         <aside className="space-y-5">
-          <Box title={t.researcher.figures} id="figures">
+          <SectionCard title={t.researcher.figures} id="figures">
             <dl className="grid grid-cols-2 gap-3">
               {(
                 [
@@ -158,14 +196,14 @@ export default async function ResearcherPage({ params }: Props) {
               ))}
             </dl>
             <p className="mt-3 text-xs text-muted">{t.researcher.hIndexNote}</p>
-          </Box>
+          </SectionCard>
           {r.perYear.length ? (
-            <Box title={t.researcher.perYear} id="per-year">
+            <SectionCard title={t.researcher.perYear} id="per-year">
               <YearBars data={r.perYear} caption={t.researcher.perYear} locale={locale} />
-            </Box>
+            </SectionCard>
           ) : null}
           {r.orcid || r.scopusId || r.researcherIdWos ? (
-            <Box title={t.researcher.identifiers} id="identifiers">
+            <SectionCard title={t.researcher.identifiers} id="identifiers">
               <dl className="space-y-1.5 text-sm">
                 {r.orcid ? (
                   <div>
@@ -190,10 +228,10 @@ export default async function ResearcherPage({ params }: Props) {
                   </div>
                 ) : null}
               </dl>
-            </Box>
+            </SectionCard>
           ) : null}
           {(r.showEmail && r.email) || links.length ? (
-            <Box title={t.researcher.contact} id="contact">
+            <SectionCard title={t.researcher.contact} id="contact">
               <ul className="space-y-1 text-sm">
                 {r.showEmail && r.email ? (
                   <li>
@@ -206,21 +244,7 @@ export default async function ResearcherPage({ params }: Props) {
                   </li>
                 ))}
               </ul>
-            </Box>
-          ) : null}
-          {r.coAuthors.length ? (
-            <Box title={t.researcher.coAuthors} id="co-authors">
-              <ul className="space-y-1.5 text-sm">
-                {r.coAuthors.map((c) => (
-                  <li key={c.slug} className="flex items-baseline justify-between gap-3">
-                    <Link href={`/researchers/${c.slug}`} prefetch={false}>
-                      {c.displayName}
-                    </Link>
-                    <span className="shrink-0 text-muted">{format(t.researcher.coAuthorCount, { n: number(c.count) })}</span>
-                  </li>
-                ))}
-              </ul>
-            </Box>
+            </SectionCard>
           ) : null}
         </aside>
       </div>

@@ -1,0 +1,85 @@
+// Pieces shared by the curator workspace pages: the workspace navigation, the refusal shown to a
+// signed-in user without the right, and a section box.
+import Link from "next/link";
+import { signOutAction } from "@/app/[lang]/signin/actions";
+import type { GuardUser } from "@/lib/auth/guard";
+import { canManageUsers } from "@/lib/auth/permissions";
+import type { Lang } from "@/lib/i18n/config";
+import { curateMessages } from "@/lib/i18n/messages-curate";
+
+export const WORKSPACE = "mx-auto w-full max-w-6xl px-4 pb-12 sm:px-6";
+
+export function WorkspaceNav({ lang, user, current }: { lang: Lang; user: GuardUser; current: "dashboard" | "me" | "users" }) {
+  const t = curateMessages[lang];
+  const links = [
+    { key: "dashboard", href: `/${lang}/curate`, label: t.nav.dashboard },
+    { key: "me", href: `/${lang}/curate/me`, label: t.nav.me },
+    ...(canManageUsers(user) ? [{ key: "users", href: `/${lang}/curate/admin/users`, label: t.nav.users }] : []),
+  ];
+  return (
+    <div className="mb-6 flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line pb-3 pt-6">
+      <nav aria-label={t.workspace.label} className="w-full sm:w-auto sm:flex-1">
+        <ul className="flex gap-1 overflow-x-auto">
+          {links.map((l) => (
+            <li key={l.key}>
+              <Link
+                href={l.href}
+                prefetch={false}
+                aria-current={l.key === current ? "page" : undefined}
+                className={`inline-block whitespace-nowrap rounded-lg px-3 py-1.5 text-sm font-medium no-underline ${l.key === current ? "bg-accent-soft text-ink" : "text-ink hover:text-accent"}`}
+              >
+                {l.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p className="ml-auto text-sm text-muted sm:ml-0">
+        {user.name} · {t.roles[user.role]}
+      </p>
+      <form action={signOutAction}>
+        <input type="hidden" name="lang" value={lang} />
+        <button type="submit" className="rounded-lg border border-line px-3 py-1.5 text-sm font-medium text-ink hover:border-accent hover:text-accent">
+          {t.me.signOut}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+export function Forbidden({ lang }: { lang: Lang }) {
+  const t = curateMessages[lang].forbidden;
+  return (
+    <div className="mx-auto max-w-xl py-12 text-center">
+      <h1 className="text-2xl font-semibold tracking-tight">{t.title}</h1>
+      <p className="mt-3 text-muted">{t.body}</p>
+      <Link href={`/${lang}/curate`} className="mt-6 inline-block">
+        {t.back}
+      </Link>
+    </div>
+  );
+}
+
+export function Panel({ title, id, children, aside }: { title: string; id: string; children: React.ReactNode; aside?: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-xl border border-line bg-surface p-5">
+      <div className="mb-3 flex items-baseline justify-between gap-3">
+        <h2 id={id} className="text-base font-semibold tracking-tight">
+          {title}
+        </h2>
+        {aside ? <span className="text-xs text-muted">{aside}</span> : null}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+export function WorkspaceSkeleton() {
+  return (
+    <div aria-hidden="true" className="space-y-4 pt-6">
+      <div className="h-9 w-2/3 animate-pulse rounded-lg bg-sunken" />
+      <div className="h-40 animate-pulse rounded-xl bg-sunken" />
+      <div className="h-40 animate-pulse rounded-xl bg-sunken" />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// What the workspace pages read, for the signed-in user (server-only; pages call these and never
+// the database). Not cached: every answer depends on the session.
+import "server-only";
+import { listUnitsForPicker, listUsers } from "../auth/admin-users";
+import type { GuardUser } from "../auth/guard";
+import { getSql } from "../db";
+import { getCuratorDashboard } from "./dashboard";
+
+export type UnitName = { id: number; name: string; altName: string | null; altLang: string | null };
+
+export async function getUnitNames(ids: readonly number[]): Promise<UnitName[]> {
+  if (ids.length === 0) return [];
+  const rows = await (await getSql()).query<{ id: number; name: string; alt_name: string | null; alt_lang: string | null }>(
+    `SELECT id, name, alt_name, alt_lang FROM unit WHERE id = ANY($1::int[]) ORDER BY name`,
+    [[...ids]],
+  );
+  return rows.map((r) => ({ id: Number(r.id), name: r.name, altName: r.alt_name, altLang: r.alt_lang }));
+}
+
+export async function getDashboardFor(user: GuardUser) {
+  const sql = await getSql();
+  const all = user.role === "ADMIN";
+  const [dashboard, units] = [await getCuratorDashboard(sql, all ? { all: true } : { all: false, unitIds: user.unitIds }), all ? [] : await getUnitNames(user.unitIds)];
+  return { dashboard, units, all };
+}
+
+export async function getMyAccount(user: GuardUser) {
+  const sql = await getSql();
+  const [researcher] = user.researcherId
+    ? await sql.query<{ slug: string; display_name: string; orcid: string | null }>(`SELECT slug, display_name, orcid FROM researcher WHERE id = $1`, [user.researcherId])
+    : [];
+  return {
+    units: await getUnitNames(user.unitIds),
+    researcher: researcher ? { slug: researcher.slug, displayName: researcher.display_name, orcid: researcher.orcid } : null,
+  };
+}
+
+export async function getUserAdministration() {
+  const sql = await getSql();
+  return { users: await listUsers(sql), units: await listUnitsForPicker(sql) };
+}
