@@ -28,7 +28,7 @@ test.describe("site shell and home page", () => {
 
   test("the search box sends the query in the URL", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("banner").getByRole("searchbox").fill("glutamate ketamine");
+    await page.getByRole("banner").getByRole("combobox").fill("glutamate ketamine");
     await page.getByRole("banner").getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/\/search\?q=glutamate\+ketamine/);
   });

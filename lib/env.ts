@@ -60,8 +60,14 @@ const ZEnv = z.object({
   ATRIUM_ORCID_CLIENT_SECRET: optionalString,
   /** https://sandbox.orcid.org for ORCID's test registry. */
   ATRIUM_ORCID_ISSUER: z.string().trim().url().default("https://orcid.org"),
-  /** Reverse proxies in front of Atrium that append to X-Forwarded-For (for per-address sign-in limits). */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Proxies whose X-Forwarded-For is believed (usage counting, sign-in limits): addresses or CIDR ranges, comma-separated. */
+  TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .default("127.0.0.1, ::1")
+    .refine((v) => v.split(",").every((s) => !s.trim() || /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(s.trim())), {
+      message: "must be a comma-separated list of IP addresses or CIDR ranges",
+    }),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

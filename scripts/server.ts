@@ -35,11 +35,10 @@ function amendOnWrite(res: http.ServerResponse, amend: (res: http.ServerResponse
 }
 
 const server = http.createServer(async (req, res) => {
+  // The peer's address for usage counting and sign-in throttling (lib/http/client-address.ts);
+  // never a client-supplied copy.
+  req.headers["x-atrium-remote-address"] = req.socket.remoteAddress ?? "";
   const pathname = (req.url ?? "/").split("?")[0];
-  // Like a proxy, append the peer's address: the last X-Forwarded-For entry is then one nobody
-  // could forge (sign-in throttling per address relies on it; see lib/auth/client-ip.ts).
-  const forwarded = req.headers["x-forwarded-for"];
-  req.headers["x-forwarded-for"] = [forwarded, req.socket.remoteAddress].flat().filter(Boolean).join(", ");
   if (!LANGUAGE_NEUTRAL.test(pathname)) {
     amendOnWrite(res, (r, status) => {
       const vary = String(r.getHeader("vary") ?? "");

@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { isLang, type Lang } from "../i18n/config";
 import { handleFromSegments, isHandle } from "./handle";
 import { decideFileAccess, nextAccessChange, type AccessDecision } from "../files/access";
+import { getUsageStatistics } from "../stats/query";
 
 
 async function findItem(handle: string) {
@@ -83,38 +84,37 @@ export function lastTwelveMonths(now: Date): string[] {
   });
 }
 
-/** All-time views and downloads of an item, its last twelve months and each file's downloads, from the daily rollups. */
+/**
+ * All-time views and downloads of an item, its last twelve months (UTC) and each file's downloads:
+ * the figures of the statistics API (lib/stats/query.ts), read by the same function.
+ */
 export async function getItemUsage(itemId: number, fileIds: number[]): Promise<ItemUsage> {
   "use cache";
   cacheLife("hours");
   const months = lastTwelveMonths(new Date());
   if (isBuildPhase()) return { views: 0, downloads: 0, months: months.map((month) => ({ month, views: 0, downloads: 0 })), fileDownloads: {} };
   const sql = await getSql();
-  const rows = await sql.query<{ month: string | null; views: string; downloads: string }>(
-    `SELECT to_char(date_trunc('month', day), 'YYYY-MM') AS month, sum(views) AS views, sum(downloads) AS downloads
-       FROM usage_daily WHERE scope = 'ITEM' AND scope_id = $1 AND day >= $2::date
-      GROUP BY 1`,
-    [itemId, `${months[0]}-01`],
-  );
-  const totals = await sql.query<{ views: string | null; downloads: string | null }>(
-    `SELECT sum(views) AS views, sum(downloads) AS downloads FROM usage_daily WHERE scope = 'ITEM' AND scope_id = $1`,
-    [itemId],
-  );
-  const files = fileIds.length
-    ? await sql.query<{ id: number; downloads: string }>(
-        `SELECT scope_id AS id, sum(downloads) AS downloads FROM usage_daily WHERE scope = 'FILE' AND scope_id = ANY($1::int[]) GROUP BY scope_id`,
-        [fileIds],
-      )
-    : [];
-  const byMonth = new Map(rows.filter((r) => r.month).map((r) => [r.month!, r]));
+  const ref = { kind: "ITEM", id: itemId } as const;
+  const today = new Date().toISOString().slice(0, 10);
+  const [year, allTime, files] = await Promise.all([
+    getUsageStatistics(sql, "", ref, { from: `${months[0]}-01`, to: today, granularity: "month", tz: "UTC" }),
+    getUsageStatistics(sql, "", ref, { from: null, to: today, granularity: "month", tz: "UTC" }),
+    fileIds.length
+      ? sql.query<{ id: number; downloads: string }>(
+          `SELECT scope_id AS id, sum(downloads) AS downloads FROM usage_daily WHERE scope = 'FILE' AND scope_id = ANY($1::int[]) GROUP BY scope_id`,
+          [fileIds],
+        )
+      : Promise.resolve([]),
+  ]);
+  const byMonth = new Map(year.series.map((s) => [s.period.slice(0, 7), s]));
   return {
     fileDownloads: Object.fromEntries(files.map((f) => [f.id, Number(f.downloads)])),
-    views: Number(totals[0]?.views ?? 0),
-    downloads: Number(totals[0]?.downloads ?? 0),
+    views: allTime.totals.views,
+    downloads: allTime.totals.downloads,
     months: months.map((month) => ({
       month,
-      views: Number(byMonth.get(month)?.views ?? 0),
-      downloads: Number(byMonth.get(month)?.downloads ?? 0),
+      views: byMonth.get(month)?.views ?? 0,
+      downloads: byMonth.get(month)?.downloads ?? 0,
     })),
   };
 }

@@ -1,5 +1,5 @@
-// Daily usage rollups (usage_daily) derived from the append-only usage_event table, following
-// COUNTER R5.1 as DESIGN.md §4 states it:
+// Usage rollups derived from the append-only usage_event table, following COUNTER R5.1 as
+// DESIGN.md §4 states it:
 //   - only events with counted = true AND is_robot = false count; robot events of any kind are
 //     counted apart as robot_hits;
 //   - views (investigations) = ITEM_VIEW + FILE_DOWNLOAD; downloads (requests) = FILE_DOWNLOAD;
@@ -13,12 +13,16 @@
 // Scopes: SITE (scope_id 0), ITEM, FILE (download events only, so views = downloads there),
 // COLLECTION (owning and mapped), UNIT (units of those collections and all their ancestors),
 // RESEARCHER (items with a contributor linked to the researcher, plus profile page views).
-// `day` is the UTC date of occurred_at; `country` is '--' when unknown.
 //
-// Membership (collections, unit tree, contributors) is read as it is now: a rebuild re-files past
-// usage under the current structure, which is what a dashboard of "this unit's items" expects.
-// Everything is set-based SQL in one transaction: an aggregate per item, file and page per
-// day and country is computed once into temporary tables, and every scope sums from those.
+// Two grains: usage_daily (UTC day × country; country '--' when unknown) and usage_hourly (UTC
+// hour, all countries; the grain of time series in any time zone). Sessions are UTC hours, so
+// unique counts add up exactly over hours, days and countries.
+//
+// The same fan-out (writeScopeRows) serves the full rebuild here and the continuous worker in
+// lib/stats/worker.ts: both first reduce events to per item / file / page, hour and country
+// temporary tables (rollup_item, rollup_file, rollup_page), the rebuild by grouping sessions, the
+// worker by summing the flags decided at ingest. Membership (collections, unit tree,
+// contributors) is read as it is now: a rebuild re-files past usage under the current structure.
 import type { Sql } from "../db/connection";
 
 export type RollupRange = {
@@ -34,16 +38,26 @@ export type RollupResult = {
   to: string | null;
   /** usage_daily rows written. */
   rows: number;
+  /** usage_hourly rows written. */
+  hourlyRows: number;
 };
 
-/** Taken for the whole rebuild, so two rebuilds never interleave their delete and insert. */
-const ROLLUP_LOCK = 0x5553_4147; // "USAG"
+/** Held by the rebuild and by the worker, so they never interleave. */
+export const ROLLUP_LOCK = 0x5553_4147; // "USAG"
+
+const TEMPORARY = ["rollup_item", "rollup_file", "rollup_page", "rollup_item_collection", "rollup_item_unit", "rollup_item_researcher"];
+
+export async function dropRollupTemporaries(tx: Sql): Promise<void> {
+  await tx.exec(`DROP TABLE IF EXISTS ${TEMPORARY.map((t) => `pg_temp.${t}`).join(", ")}`);
+}
 
 /**
- * Deletes the usage_daily rows of the given days (all rows without a range) and recomputes them
- * from usage_event. Safe to repeat: the same events always give the same rows.
+ * Deletes the rollup rows of the given days (all rows without a range) and recomputes them from
+ * usage_event. Safe to repeat: the same events always give the same rows. Events still waiting
+ * in usage_pending are taken over (their queue rows deleted) when they fall in the range; events
+ * that arrive while the rebuild runs stay queued for the worker and are left out here.
  */
-export async function rebuildUsageDaily(sql: Sql, range: RollupRange = {}): Promise<RollupResult> {
+export async function rebuildUsageRollups(sql: Sql, range: RollupRange = {}): Promise<RollupResult> {
   const fromDay = range.from ? utcDay(range.from) : null;
   const toDay = range.to ? utcDay(range.to) : null;
   if (fromDay && toDay && fromDay > toDay) throw new RangeError(`rollup range ends (${toDay}) before it starts (${fromDay})`);
@@ -51,194 +65,218 @@ export async function rebuildUsageDaily(sql: Sql, range: RollupRange = {}): Prom
   // Events are selected by whole UTC days: [from 00:00, to+1 00:00).
   const eventFilter: string[] = [];
   const dayFilter: string[] = [];
+  const hourFilter: string[] = [];
   const params: string[] = [];
   if (fromDay) {
     params.push(fromDay);
     eventFilter.push(`occurred_at >= ($${params.length}::date)::timestamp AT TIME ZONE 'UTC'`);
     dayFilter.push(`day >= $${params.length}::date`);
+    hourFilter.push(`hour >= ($${params.length}::date)::timestamp AT TIME ZONE 'UTC'`);
   }
   if (toDay) {
     params.push(toDay);
     eventFilter.push(`occurred_at < ($${params.length}::date + 1)::timestamp AT TIME ZONE 'UTC'`);
     dayFilter.push(`day <= $${params.length}::date`);
+    hourFilter.push(`hour < ($${params.length}::date + 1)::timestamp AT TIME ZONE 'UTC'`);
   }
   const inRange = eventFilter.length ? eventFilter.join(" AND ") : "true";
   const daysInRange = dayFilter.length ? dayFilter.join(" AND ") : "true";
+  const hoursInRange = hourFilter.length ? hourFilter.join(" AND ") : "true";
+  // An event whose queue row is still there arrived after the queue was taken over below.
+  const settled = `NOT EXISTS (SELECT 1 FROM usage_pending p WHERE p.event_id = e.id)`;
 
   return sql.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock($1)`, [ROLLUP_LOCK]);
     // Large hash aggregates stay in memory on a server (hash nodes may use twice this);
     // PGlite's memory is the process's own.
     if (tx.kind === "postgres") await tx.exec(`SET LOCAL work_mem = '256MB'`);
+    await dropRollupTemporaries(tx);
 
-    // The temporary tables go at commit; dropped by hand too, since a caller's outer transaction
-    // (the seed's) may run more than one rebuild before it commits.
-    const temporary = ["rollup_item_day", "rollup_file_day", "rollup_page_day", "rollup_item_collection", "rollup_item_unit", "rollup_item_researcher"];
-    const dropTemporary = () => tx.exec(`DROP TABLE IF EXISTS ${temporary.map((t) => `pg_temp.${t}`).join(", ")}`);
-    await dropTemporary();
-
+    await tx.query(`DELETE FROM usage_pending e WHERE ${inRange}`, params);
     await tx.query(`DELETE FROM usage_daily WHERE ${daysInRange}`, params);
+    await tx.query(`DELETE FROM usage_hourly WHERE ${hoursInRange}`, params);
 
-    // Per item, day and country. A "session" row is one visitor in one UTC hour on one item.
+    // Per item, hour and country. A "session" row is one visitor in one UTC hour on one item.
     await tx.query(
-      `CREATE TEMP TABLE rollup_item_day ON COMMIT DROP AS
+      `CREATE TEMP TABLE rollup_item ON COMMIT DROP AS
        WITH sessions AS (
          SELECT item_id,
-                (occurred_at AT TIME ZONE 'UTC')::date AS day,
+                date_trunc('hour', occurred_at, 'UTC') AS hour,
                 coalesce(country, '--') AS country,
                 visitor_hash,
                 -- an event without a visitor is a session of its own
                 CASE WHEN visitor_hash IS NULL THEN id END AS lone_event,
-                date_trunc('hour', occurred_at AT TIME ZONE 'UTC') AS hour,
                 count(*) FILTER (WHERE counted AND NOT is_robot) AS investigations,
                 count(*) FILTER (WHERE counted AND NOT is_robot AND kind = 'FILE_DOWNLOAD') AS requests,
                 count(*) FILTER (WHERE is_robot) AS robots
-           FROM usage_event
-          WHERE ${inRange} AND item_id IS NOT NULL AND kind IN ('ITEM_VIEW', 'FILE_DOWNLOAD')
-          GROUP BY 1, 2, 3, 4, 5, 6
+           FROM usage_event e
+          WHERE ${inRange} AND ${settled} AND item_id IS NOT NULL AND kind IN ('ITEM_VIEW', 'FILE_DOWNLOAD')
+          GROUP BY 1, 2, 3, 4, 5
        )
-       SELECT item_id, day, country,
+       SELECT item_id, hour, country,
               sum(investigations)::int AS views,
               (count(*) FILTER (WHERE investigations > 0))::int AS unique_views,
               sum(requests)::int AS downloads,
               (count(*) FILTER (WHERE requests > 0))::int AS unique_downloads,
               sum(robots)::int AS robot_hits
          FROM sessions
-        GROUP BY item_id, day, country`,
+        GROUP BY item_id, hour, country`,
       params,
     );
     // Per file: the same rules over download events only.
     await tx.query(
-      `CREATE TEMP TABLE rollup_file_day ON COMMIT DROP AS
+      `CREATE TEMP TABLE rollup_file ON COMMIT DROP AS
        WITH sessions AS (
          SELECT file_id,
-                (occurred_at AT TIME ZONE 'UTC')::date AS day,
+                date_trunc('hour', occurred_at, 'UTC') AS hour,
                 coalesce(country, '--') AS country,
                 visitor_hash,
                 CASE WHEN visitor_hash IS NULL THEN id END AS lone_event,
-                date_trunc('hour', occurred_at AT TIME ZONE 'UTC') AS hour,
                 count(*) FILTER (WHERE counted AND NOT is_robot) AS requests,
                 count(*) FILTER (WHERE is_robot) AS robots
-           FROM usage_event
-          WHERE ${inRange} AND file_id IS NOT NULL AND kind = 'FILE_DOWNLOAD'
-          GROUP BY 1, 2, 3, 4, 5, 6
+           FROM usage_event e
+          WHERE ${inRange} AND ${settled} AND file_id IS NOT NULL AND kind = 'FILE_DOWNLOAD'
+          GROUP BY 1, 2, 3, 4, 5
        )
-       SELECT file_id, day, country,
+       SELECT file_id, hour, country,
               sum(requests)::int AS downloads,
               (count(*) FILTER (WHERE requests > 0))::int AS unique_downloads,
               sum(robots)::int AS robot_hits
          FROM sessions
-        GROUP BY file_id, day, country`,
+        GROUP BY file_id, hour, country`,
       params,
     );
     // Researcher and unit profile pages.
     await tx.query(
-      `CREATE TEMP TABLE rollup_page_day ON COMMIT DROP AS
+      `CREATE TEMP TABLE rollup_page ON COMMIT DROP AS
        SELECT kind,
               CASE WHEN kind = 'RESEARCHER_VIEW' THEN researcher_id ELSE unit_id END AS target_id,
-              (occurred_at AT TIME ZONE 'UTC')::date AS day,
+              date_trunc('hour', occurred_at, 'UTC') AS hour,
               coalesce(country, '--') AS country,
               (count(*) FILTER (WHERE counted AND NOT is_robot))::int AS page_views,
               (count(*) FILTER (WHERE is_robot))::int AS robot_hits
-         FROM usage_event
-        WHERE ${inRange} AND kind IN ('RESEARCHER_VIEW', 'UNIT_VIEW')
+         FROM usage_event e
+        WHERE ${inRange} AND ${settled} AND kind IN ('RESEARCHER_VIEW', 'UNIT_VIEW')
         GROUP BY 1, 2, 3, 4`,
       params,
     );
 
-    // Which scopes each item belongs to, each pair once.
-    await tx.exec(`
-      CREATE TEMP TABLE rollup_item_collection ON COMMIT DROP AS
-        SELECT id AS item_id, collection_id FROM item
-        UNION
-        SELECT item_id, collection_id FROM item_collection;
+    await writeScopeRows(tx, "insert");
+    await dropRollupTemporaries(tx);
 
-      CREATE TEMP TABLE rollup_item_unit ON COMMIT DROP AS
-        WITH RECURSIVE unit_ancestor(unit_id, ancestor_id) AS (
-          SELECT id, id FROM unit
-          UNION -- UNION, not UNION ALL: a cycle in the tree must not loop forever
-          SELECT a.unit_id, u.parent_id
-            FROM unit_ancestor a JOIN unit u ON u.id = a.ancestor_id
-           WHERE u.parent_id IS NOT NULL
-        )
-        SELECT DISTINCT ic.item_id, a.ancestor_id AS unit_id
-          FROM rollup_item_collection ic
-          JOIN collection c ON c.id = ic.collection_id
-          JOIN unit_ancestor a ON a.unit_id = c.unit_id;
-
-      CREATE TEMP TABLE rollup_item_researcher ON COMMIT DROP AS
-        SELECT DISTINCT item_id, researcher_id FROM contributor WHERE researcher_id IS NOT NULL;
-
-      ANALYZE rollup_item_day;
-      ANALYZE rollup_file_day;
-      ANALYZE rollup_page_day;
-      ANALYZE rollup_item_collection;
-      ANALYZE rollup_item_unit;
-      ANALYZE rollup_item_researcher;
-    `);
-
-    const columns = `(scope, scope_id, day, country, views, unique_views, downloads, unique_downloads, page_views, robot_hits)`;
-    const sums = `sum(views)::int, sum(unique_views)::int, sum(downloads)::int, sum(unique_downloads)::int, sum(page_views)::int, sum(robot_hits)::int`;
-    // A group whose events were all folded double clicks would be a row of zeros: leave it out.
-    const notEmpty = `HAVING sum(views) + sum(downloads) + sum(page_views) + sum(robot_hits) > 0`;
-
-    // Rows go in in primary-key order: the index then grows at its right edge instead of taking
-    // random inserts all over a tree much larger than memory, and the table ends up clustered by
-    // scope, id and day — the order dashboards read it in.
-    const order = `ORDER BY 2, 3, 4`;
-    const inserts = [
-      `INSERT INTO usage_daily ${columns}
-       SELECT 'ITEM', item_id, day, country, views, unique_views, downloads, unique_downloads, 0, robot_hits
-         FROM rollup_item_day
-        WHERE views + robot_hits > 0 ${order}`,
-      `INSERT INTO usage_daily ${columns}
-       SELECT 'FILE', file_id, day, country, downloads, unique_downloads, downloads, unique_downloads, 0, robot_hits
-         FROM rollup_file_day
-        WHERE downloads + robot_hits > 0 ${order}`,
-      `INSERT INTO usage_daily ${columns}
-       SELECT 'SITE', 0, day, country, ${sums}
-         FROM (SELECT day, country, views, unique_views, downloads, unique_downloads, 0 AS page_views, robot_hits
-                 FROM rollup_item_day
-               UNION ALL
-               SELECT day, country, 0, 0, 0, 0, page_views, robot_hits
-                 FROM rollup_page_day) s
-        GROUP BY day, country ${notEmpty} ${order}`,
-      `INSERT INTO usage_daily ${columns}
-       SELECT 'COLLECTION', ic.collection_id, d.day, d.country,
-              sum(d.views)::int, sum(d.unique_views)::int, sum(d.downloads)::int, sum(d.unique_downloads)::int, 0,
-              sum(d.robot_hits)::int
-         FROM rollup_item_day d JOIN rollup_item_collection ic ON ic.item_id = d.item_id
-        GROUP BY ic.collection_id, d.day, d.country
-       HAVING sum(d.views) + sum(d.robot_hits) > 0 ${order}`,
-      `INSERT INTO usage_daily ${columns}
-       SELECT 'UNIT', unit_id, day, country, ${sums}
-         FROM (SELECT iu.unit_id, d.day, d.country, d.views, d.unique_views, d.downloads, d.unique_downloads,
-                      0 AS page_views, d.robot_hits
-                 FROM rollup_item_day d JOIN rollup_item_unit iu ON iu.item_id = d.item_id
-               UNION ALL
-               SELECT target_id, day, country, 0, 0, 0, 0, page_views, robot_hits
-                 FROM rollup_page_day WHERE kind = 'UNIT_VIEW' AND target_id IS NOT NULL) s
-        GROUP BY unit_id, day, country ${notEmpty} ${order}`,
-      `INSERT INTO usage_daily ${columns}
-       SELECT 'RESEARCHER', researcher_id, day, country, ${sums}
-         FROM (SELECT ir.researcher_id, d.day, d.country, d.views, d.unique_views, d.downloads, d.unique_downloads,
-                      0 AS page_views, d.robot_hits
-                 FROM rollup_item_day d JOIN rollup_item_researcher ir ON ir.item_id = d.item_id
-               UNION ALL
-               SELECT target_id, day, country, 0, 0, 0, 0, page_views, robot_hits
-                 FROM rollup_page_day WHERE kind = 'RESEARCHER_VIEW' AND target_id IS NOT NULL) s
-        GROUP BY researcher_id, day, country ${notEmpty} ${order}`,
-    ];
-    for (const statement of inserts) await tx.exec(statement);
-    await dropTemporary();
-
-    const [{ rows }] = await tx.query<{ rows: number }>(
-      `SELECT count(*)::int AS rows FROM usage_daily WHERE ${daysInRange}`,
-      params,
-    );
-    return { from: fromDay, to: toDay, rows };
+    const [{ rows }] = await tx.query<{ rows: number }>(`SELECT count(*)::int AS rows FROM usage_daily WHERE ${daysInRange}`, params);
+    const [{ hourly }] = await tx.query<{ hourly: number }>(`SELECT count(*)::int AS hourly FROM usage_hourly WHERE ${hoursInRange}`, params);
+    return { from: fromDay, to: toDay, rows, hourlyRows: hourly };
   });
 }
+
+/** The former name; the seed and older callers use it. */
+export const rebuildUsageDaily = rebuildUsageRollups;
+
+/**
+ * From rollup_item / rollup_file / rollup_page (per target, UTC hour and country), writes every
+ * scope's rows into usage_daily and usage_hourly: plain inserts after a rebuild has deleted its
+ * range, or additive upserts for the worker's increments.
+ */
+export async function writeScopeRows(tx: Sql, mode: "insert" | "upsert"): Promise<void> {
+  // Which scopes each item belongs to, each pair once — only for the items at hand.
+  await tx.exec(`
+    CREATE TEMP TABLE rollup_item_collection ON COMMIT DROP AS
+      SELECT id AS item_id, collection_id FROM item WHERE id IN (SELECT item_id FROM rollup_item)
+      UNION
+      SELECT item_id, collection_id FROM item_collection WHERE item_id IN (SELECT item_id FROM rollup_item);
+
+    CREATE TEMP TABLE rollup_item_unit ON COMMIT DROP AS
+      WITH RECURSIVE unit_ancestor(unit_id, ancestor_id) AS (
+        SELECT id, id FROM unit
+        UNION -- UNION, not UNION ALL: a cycle in the tree must not loop forever
+        SELECT a.unit_id, u.parent_id
+          FROM unit_ancestor a JOIN unit u ON u.id = a.ancestor_id
+         WHERE u.parent_id IS NOT NULL
+      )
+      SELECT DISTINCT ic.item_id, a.ancestor_id AS unit_id
+        FROM rollup_item_collection ic
+        JOIN collection c ON c.id = ic.collection_id
+        JOIN unit_ancestor a ON a.unit_id = c.unit_id;
+
+    CREATE TEMP TABLE rollup_item_researcher ON COMMIT DROP AS
+      SELECT DISTINCT item_id, researcher_id FROM contributor
+       WHERE researcher_id IS NOT NULL AND item_id IN (SELECT item_id FROM rollup_item);
+
+    ANALYZE rollup_item;
+    ANALYZE rollup_file;
+    ANALYZE rollup_page;
+    ANALYZE rollup_item_collection;
+    ANALYZE rollup_item_unit;
+    ANALYZE rollup_item_researcher;
+  `);
+
+  // Every scope's contributions: (scope, scope_id, hour, country, views, unique_views, downloads,
+  // unique_downloads, page_views, robot_hits).
+  const item = `views, unique_views, downloads, unique_downloads, 0 AS page_views, robot_hits`;
+  const itemD = `d.views, d.unique_views, d.downloads, d.unique_downloads, 0 AS page_views, d.robot_hits`;
+  const page = `0, 0, 0, 0, page_views, robot_hits`;
+  const contributions = `
+    SELECT 'ITEM'::usage_scope AS scope, item_id AS scope_id, hour, country, ${item} FROM rollup_item
+    UNION ALL
+    SELECT 'FILE', file_id, hour, country, downloads, unique_downloads, downloads, unique_downloads, 0, robot_hits FROM rollup_file
+    UNION ALL
+    SELECT 'SITE', 0, hour, country, ${item} FROM rollup_item
+    UNION ALL
+    SELECT 'SITE', 0, hour, country, ${page} FROM rollup_page
+    UNION ALL
+    SELECT 'COLLECTION', ic.collection_id, d.hour, d.country, ${itemD}
+      FROM rollup_item d JOIN rollup_item_collection ic ON ic.item_id = d.item_id
+    UNION ALL
+    SELECT 'UNIT', iu.unit_id, d.hour, d.country, ${itemD}
+      FROM rollup_item d JOIN rollup_item_unit iu ON iu.item_id = d.item_id
+    UNION ALL
+    SELECT 'UNIT', target_id, hour, country, ${page} FROM rollup_page WHERE kind = 'UNIT_VIEW' AND target_id IS NOT NULL
+    UNION ALL
+    SELECT 'RESEARCHER', ir.researcher_id, d.hour, d.country, ${itemD}
+      FROM rollup_item d JOIN rollup_item_researcher ir ON ir.item_id = d.item_id
+    UNION ALL
+    SELECT 'RESEARCHER', target_id, hour, country, ${page} FROM rollup_page WHERE kind = 'RESEARCHER_VIEW' AND target_id IS NOT NULL`;
+  const sums = `sum(views)::int, sum(unique_views)::int, sum(downloads)::int, sum(unique_downloads)::int, sum(page_views)::int, sum(robot_hits)::int`;
+  // A group whose events were all folded double clicks would be a row of zeros: leave it out.
+  const notEmpty = `HAVING sum(views) + sum(downloads) + sum(page_views) + sum(robot_hits) > 0`;
+  const add = (table: string) =>
+    mode === "upsert"
+      ? `DO UPDATE SET views = ${table}.views + excluded.views, unique_views = ${table}.unique_views + excluded.unique_views,
+                      downloads = ${table}.downloads + excluded.downloads, unique_downloads = ${table}.unique_downloads + excluded.unique_downloads,
+                      page_views = ${table}.page_views + excluded.page_views, robot_hits = ${table}.robot_hits + excluded.robot_hits`
+      : `DO NOTHING`;
+  const columns = `views, unique_views, downloads, unique_downloads, page_views, robot_hits`;
+
+  await tx.exec(`CREATE TEMP TABLE rollup_contribution ON COMMIT DROP AS ${contributions}`);
+  // Rows go in in primary-key order: the index then grows at its right edge, and the tables end
+  // up clustered by scope, id and time — the order dashboards read them in.
+  await tx.exec(
+    `INSERT INTO usage_daily (scope, scope_id, day, country, ${columns})
+     SELECT scope, scope_id, (hour AT TIME ZONE 'UTC')::date, country, ${sums}
+       FROM rollup_contribution
+      GROUP BY 1, 2, 3, 4 ${notEmpty}
+      ORDER BY 1, 2, 3, 4
+     ON CONFLICT (scope, scope_id, day, country) ${add("usage_daily")}`,
+  );
+  await tx.exec(
+    `INSERT INTO usage_hourly (scope, scope_id, hour, ${columns})
+     SELECT scope, scope_id, hour, ${sums}
+       FROM rollup_contribution
+      GROUP BY 1, 2, 3 ${notEmpty}
+      ORDER BY 1, 2, 3
+     ON CONFLICT (scope, scope_id, hour) ${add("usage_hourly")}`,
+  );
+  await tx.exec(`DROP TABLE pg_temp.rollup_contribution`);
+}
+
+/**
+ * "Data as of": every event that occurred before this instant is in the rollups — the oldest
+ * event still queued, or now less a margin for ingest transactions that are about to commit.
+ * Computed when asked, so there is no state to keep.
+ */
+export const AS_OF_MARGIN_SECONDS = 2;
+export const AS_OF_SQL = `least(clock_timestamp() - interval '${AS_OF_MARGIN_SECONDS} seconds', (SELECT min(occurred_at) FROM usage_pending))`;
 
 /** "YYYY-MM-DD" of an instant, in UTC. */
 function utcDay(d: Date): string {

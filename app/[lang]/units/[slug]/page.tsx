@@ -1,3 +1,4 @@
+import { UsageBeacon } from "@/components/stats/usage-beacon";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -53,6 +54,7 @@ export default async function UnitPage({ params }: Props) {
   const description = lang === "ko" && data.description.altDescription ? data.description.altDescription : (data.description.description ?? data.description.altDescription);
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
+      <UsageBeacon type="unit" id={unit.id} />
       <UnitBreadcrumb path={parents} lang={lang} label={t.units.partOf} />
       <h1 className="mt-2 text-3xl font-semibold tracking-tight text-balance">{name}</h1>
       {otherName ? (

@@ -7,6 +7,7 @@ import { citationLine, doiUrl, formatBytes, formatIssueDate, languageName, metri
 import { formatEmbargoDate } from "@/lib/files/access";
 import { CiteBox } from "@/components/item/cite-box";
 import { UsageMonths } from "@/components/item/usage-months";
+import { UsageBeacon } from "@/components/stats/usage-beacon";
 import { CITATION_STYLES, formatCitation } from "@/lib/export/citation";
 import { EXPORT_FORMATS, exportPath } from "@/lib/export/media";
 import { getItemUsage, loadItemRoute, type ItemPageRecord } from "@/lib/items/get-item-page";
@@ -124,6 +125,7 @@ export default async function ItemPage({ params }: Props) {
       {item.status === "PUBLISHED" ? (
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(itemJsonLd(item, siteUrl())) }} />
       ) : null}
+      {item.status === "PUBLISHED" ? <UsageBeacon type="item" id={item.id} /> : null}
       <nav aria-label={t.item.breadcrumb} lang={lang}>
         <CollectionPath tree={tree} collection={item.collection} lang={lang} />
       </nav>

@@ -1,3 +1,4 @@
+import { UsageBeacon } from "@/components/stats/usage-beacon";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -95,6 +96,7 @@ export default async function ResearcherPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }} />
+      <UsageBeacon type="researcher" id={r.id} />
       <header className="flex flex-wrap items-center gap-5">
         {r.photoKey ? (
           // eslint-disable-next-line @next/next/no-img-element

@@ -1,0 +1,148 @@
+// npm run bench:stats [-- --duration 10 --clients 256 --events 10000000 --skip-dashboard]
+// Usage statistics benchmarks on a scratch database (on the PostgreSQL server named by
+// TEST_DATABASE_URL / DATABASE_URL, else an in-memory PGlite), dropped afterwards:
+//   1. ingestion: `clients` concurrent callers record events through the group-commit ingester for
+//      `duration` seconds while the rollup worker runs as in the server; prints events/s and
+//      checks that the database holds exactly the acknowledged events and that the rollups,
+//      once drained, equal a rebuild;
+//   2. site dashboard: `events` synthetic events over three years, rolled up, then the site
+//      statistics for the three years (day series, countries) asked 50 times: p50/p95.
+import { parseArgs } from "node:util";
+import { createTestDatabase } from "../lib/db/test-db";
+import { UsageIngester, type UsageEventInput } from "../lib/stats/ingest";
+import { getUsageStatistics } from "../lib/stats/query";
+import { rebuildUsageRollups } from "../lib/stats/rollup";
+import { drainPendingUsage } from "../lib/stats/worker";
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    clients: { type: "string", default: "256" },
+    events: { type: "string", default: "10000000" },
+    "skip-dashboard": { type: "boolean", default: false },
+    "skip-ingest": { type: "boolean", default: false },
+  },
+});
+const duration = Number(values.duration) * 1000;
+const clients = Number(values.clients);
+const totalEvents = Number(values.events);
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const COUNTRIES = ["KR", "US", "CN", "JP", "DE", "GB", "IN", "FR", null];
+
+const db = await createTestDatabase();
+const sql = db.sql;
+console.log(`database: ${db.describe}`);
+try {
+  if (!values["skip-ingest"]) {
+    let seed = 1;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const nextEvent = (): UsageEventInput => {
+      const item = 1 + Math.floor(random() * 5000);
+      const download = random() < 0.15;
+      return {
+        kind: download ? "FILE_DOWNLOAD" : "ITEM_VIEW",
+        itemId: item,
+        fileId: download ? item : null,
+        visitorHash: `v${Math.floor(random() * 50_000)}`,
+        country: COUNTRIES[Math.floor(random() * COUNTRIES.length)],
+        isRobot: random() < 0.03,
+      };
+    };
+    let workerRuns = 0;
+    let working: Promise<unknown> = Promise.resolve();
+    const ingester = new UsageIngester(sql, {
+      onCommit: () => {
+        // As in the server: at most one worker pass at a time, started after commits.
+        if (workerRuns++ % 20 === 0) working = working.then(() => drainPendingUsage(sql));
+      },
+    });
+    let acknowledged = 0;
+    let failed = 0;
+    const latencies: number[] = [];
+    const end = Date.now() + duration;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (Date.now() < end) {
+          const t = performance.now();
+          try {
+            await ingester.record(nextEvent());
+            acknowledged++;
+            if (latencies.length < 200_000) latencies.push(performance.now() - t);
+          } catch {
+            failed++;
+          }
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    await ingester.close();
+    await working;
+    const [{ stored }] = await sql.query<{ stored: number }>(`SELECT count(*)::int AS stored FROM usage_event`);
+    const drainStart = performance.now();
+    await drainPendingUsage(sql);
+    const drainMs = performance.now() - drainStart;
+    const read = () => sql.query(`SELECT scope::text, scope_id, hour, views, unique_views, downloads, unique_downloads, robot_hits FROM usage_hourly ORDER BY 1, 2, 3`);
+    const incremental = JSON.stringify(await read());
+    await rebuildUsageRollups(sql);
+    const rebuilt = JSON.stringify(await read());
+    console.log(
+      `ingestion: ${acknowledged.toLocaleString("en")} events acknowledged in ${seconds.toFixed(1)} s = ${Math.round(acknowledged / seconds).toLocaleString("en")} events/s ` +
+        `(${clients} concurrent callers; acknowledgement p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms); ` +
+        `failed ${failed}; stored ${stored.toLocaleString("en")} (${stored === acknowledged ? "= acknowledged" : "MISMATCH"}); ` +
+        `rollup backlog drained in ${drainMs.toFixed(0)} ms; rollups ${incremental === rebuilt ? "equal" : "DIFFER FROM"} a rebuild`,
+    );
+    if (stored !== acknowledged || incremental !== rebuilt) process.exitCode = 1;
+    await sql.exec(`TRUNCATE usage_event, usage_pending, usage_daily, usage_hourly`);
+  }
+
+  if (!values["skip-dashboard"]) {
+    // Three years of synthetic events ending now, spread over 100,000 item ids, generated in SQL.
+    const t0 = performance.now();
+    const chunk = 1_000_000;
+    for (let done = 0; done < totalEvents; done += chunk) {
+      const n = Math.min(chunk, totalEvents - done);
+      await sql.query(
+        `INSERT INTO usage_event (kind, occurred_at, item_id, file_id, visitor_hash, country, is_robot, counted)
+         SELECT CASE WHEN r < 0.15 THEN 'FILE_DOWNLOAD'::usage_event_kind ELSE 'ITEM_VIEW' END,
+                now() - interval '1095 days' + (g + $1)::double precision / $2 * interval '1095 days',
+                1 + (hashint4(g + $1) & 65535) % 100000,
+                CASE WHEN r < 0.15 THEN 1 + (hashint4(g + $1) & 65535) % 100000 END,
+                'v' || ((hashint4(g + $1 + 7) & 1048575) % 200000),
+                (ARRAY['KR','US','CN','JP','DE','GB','IN','FR','CA','AU','--'])[1 + (hashint4(g + $1 + 3) & 1023) % 11],
+                r > 0.97, r < 0.96
+           FROM (SELECT g, (hashint4(g + $1 + 11) & 65535) / 65536.0 AS r FROM generate_series(0, $3 - 1) g) s`,
+        [done, totalEvents, n],
+      );
+    }
+    await sql.exec(`UPDATE usage_event SET country = NULL WHERE country = '--'`);
+    await sql.exec(`VACUUM ANALYZE usage_event`);
+    const t1 = performance.now();
+    const rollup = await rebuildUsageRollups(sql);
+    for (const table of ["usage_daily", "usage_hourly"]) await sql.exec(`VACUUM ANALYZE ${table}`);
+    const t2 = performance.now();
+    console.log(
+      `dashboard data: ${totalEvents.toLocaleString("en")} events inserted in ${((t1 - t0) / 1000).toFixed(0)} s, rolled up in ${((t2 - t1) / 1000).toFixed(0)} s ` +
+        `(${rollup.rows.toLocaleString("en")} daily, ${rollup.hourlyRows.toLocaleString("en")} hourly rows)`,
+    );
+    const to = new Date().toISOString().slice(0, 10);
+    const from = new Date(Date.now() - 1095 * 86_400_000).toISOString().slice(0, 10);
+    for (const [granularity, tz] of [["day", "Asia/Seoul"], ["month", "America/New_York"]] as const) {
+      const times: number[] = [];
+      let views = 0;
+      for (let i = 0; i < 50; i++) {
+        const t = performance.now();
+        const stats = await getUsageStatistics(sql, "site", { kind: "SITE", id: 0 }, { from, to, granularity, tz });
+        times.push(performance.now() - t);
+        views = stats.totals.views;
+      }
+      console.log(
+        `site dashboard, 3 years by ${granularity} in ${tz}: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms ` +
+          `(${views.toLocaleString("en")} views)`,
+      );
+    }
+  }
+} finally {
+  await db.close();
+}
