@@ -1,6 +1,6 @@
 // The site's usage dashboard: figures agree with each other, every choice is a URL, the chart
 // arrives after the text, and the page reads in Korean too.
-import { expect, test } from "./fixtures";
+import { expect, SEED_HANDLE, test } from "./fixtures";
 
 function figure(text: string | null): number {
   return Number((text ?? "").replace(/[^\d]/g, ""));
@@ -40,7 +40,7 @@ test("ranges, granularities and comparisons are links", async ({ page }) => {
   await expect(page).not.toHaveURL(/compare=1/);
 
   await page.goto("/statistics?from=2026-02-30&tz=Mars%2FOlympus");
-  await expect(page.getByRole("status")).toContainText("first day, time zone");
+  await expect(page.getByText("Some of the link's settings")).toContainText("first day, time zone");
 });
 
 test("a custom range is a plain form", async ({ page }) => {
@@ -62,4 +62,36 @@ test("the dashboard in Korean", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("이용 통계");
   await expect(page.getByRole("link", { name: "최근 30일" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("region", { name: "국가" }).locator("tbody th").first()).toHaveText(/대한민국|미국|중국|일본/);
+});
+
+test("an item's dashboard shows the figures of the statistics API", async ({ page }) => {
+  await page.goto(`/handle/${SEED_HANDLE}`);
+  await page.getByRole("link", { name: "Usage statistics" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Usage statistics: The Role of Glutamate");
+  await page.getByRole("link", { name: "Last 12 months" }).click();
+  await expect(page).toHaveURL(/statistics\?range=12m/);
+  const json = await page.getByRole("region", { name: "Views and downloads over time" }).getByRole("link", { name: "JSON" }).getAttribute("href");
+  const api = await (await page.request.get(json!)).json();
+  // After a client-side navigation the item page may stay in the DOM, hidden: read what is shown.
+  const shown = (label: RegExp) => page.locator("dt", { hasText: label }).filter({ visible: true }).locator("+ dd");
+  expect(figure(await shown(/^Views$/).textContent())).toBe(api.totals.views);
+  expect(figure(await shown(/^Downloads$/).textContent())).toBe(api.totals.downloads);
+  await expect(page.getByRole("region", { name: "Most downloaded files" })).toBeVisible();
+});
+
+test("researcher and unit dashboards are linked from their pages; unknown ones are 404", async ({ page }) => {
+  await page.goto("/researchers/koo-ja-wook");
+  await page.getByRole("link", { name: "Usage statistics" }).click();
+  await expect(page).toHaveURL(/\/researchers\/koo-ja-wook\/statistics$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Usage statistics: Koo, Ja Wook");
+  await expect(page.getByRole("region", { name: "Most viewed publications" })).toBeVisible();
+
+  await page.goto(`/handle/${SEED_HANDLE}`);
+  await page.getByRole("navigation", { name: "Where this item is kept" }).getByRole("link", { name: "Emotional and Cognitive Disorders Research Group" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Emotional and Cognitive Disorders Research Group");
+  await page.getByRole("link", { name: "Usage statistics" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Usage statistics: Emotional and Cognitive Disorders Research Group");
+
+  expect((await page.goto("/researchers/no-such-person/statistics"))?.status()).toBe(404);
+  expect((await page.goto("/handle/0000/0/statistics"))?.status()).toBe(404);
 });

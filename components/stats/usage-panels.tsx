@@ -4,8 +4,8 @@ import Link from "next/link";
 import { LazyUsageSeriesChart } from "@/components/charts/lazy-usage-series-chart";
 import { formatPeriod, type Granularity, type SeriesPoint } from "@/components/charts/series";
 import { WorldMap } from "@/components/charts/world-map";
-import type { CountryUsage, Referrer, TopItem, Totals } from "@/lib/dashboard/site-data";
-import { countryName } from "@/lib/geo/countries";
+import type { CountryUsage, Referrer, TopEntry, Totals } from "@/lib/dashboard/data";
+import { countryName, UNKNOWN_COUNTRY } from "@/lib/geo/countries";
 import type { Lang } from "@/lib/i18n/config";
 import { dashboardMessages } from "@/lib/i18n/messages-dashboard";
 import { format } from "@/lib/i18n/messages";
@@ -146,7 +146,7 @@ export function CountriesPanel({ lang, countries }: { lang: Lang; countries: Cou
         <p className="text-sm text-muted">{t.noneInRange}</p>
       ) : (
         <div className="grid gap-5 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-          <WorldMap values={countries.map((c) => ({ country: c.country, value: c.views }))} label={t.mapLabel} lang={lang} />
+          <WorldMap values={countries.flatMap((c) => (c.country ? [{ country: c.country, value: c.views }] : []))} label={t.mapLabel} lang={lang} />
           <table className="w-full self-start text-sm tabular-nums">
             <thead className="text-xs text-muted">
               <tr>
@@ -157,9 +157,9 @@ export function CountriesPanel({ lang, countries }: { lang: Lang; countries: Cou
             </thead>
             <tbody>
               {countries.slice(0, TOP_COUNTRIES).map((c) => (
-                <tr key={c.country} className="border-t border-line">
+                <tr key={c.country ?? UNKNOWN_COUNTRY} className="border-t border-line">
                   <th scope="row" className="py-1 text-left font-normal">
-                    {countryName(c.country, lang)}
+                    {countryName(c.country ?? UNKNOWN_COUNTRY, lang)}
                   </th>
                   <td className="text-right">{n.format(c.views)}</td>
                   <td className="text-right">{n.format(c.downloads)}</td>
@@ -173,32 +173,46 @@ export function CountriesPanel({ lang, countries }: { lang: Lang; countries: Cou
   );
 }
 
-export function TopItemsPanel({ lang, items }: { lang: Lang; items: TopItem[] }) {
+export function TopPanel({ lang, entries, files }: { lang: Lang; entries: TopEntry[]; files: boolean }) {
   const t = dashboardMessages[lang];
   const n = new Intl.NumberFormat(locale(lang));
   return (
-    <Panel title={t.topItems} id="top-items">
-      {items.length === 0 ? (
+    <Panel title={files ? t.topFiles : t.topItems} id="top">
+      {entries.length === 0 ? (
         <p className="text-sm text-muted">{t.noneInRange}</p>
       ) : (
         <table className="w-full text-sm">
           <thead className="text-xs text-muted">
             <tr>
-              <th scope="col" className="py-1 text-left font-medium">{t.item}</th>
-              <th scope="col" className="pl-3 text-right font-medium whitespace-nowrap">{t.views}</th>
-              <th scope="col" className="pl-3 text-right font-medium whitespace-nowrap">{t.downloads}</th>
+              <th scope="col" className="py-1 text-left font-medium">
+                {files ? t.file : t.item}
+              </th>
+              {files ? null : (
+                <th scope="col" className="pl-3 text-right font-medium whitespace-nowrap">
+                  {t.views}
+                </th>
+              )}
+              <th scope="col" className="pl-3 text-right font-medium whitespace-nowrap">
+                {t.downloads}
+              </th>
             </tr>
           </thead>
           <tbody>
-            {items.map((item) => (
-              <tr key={item.handle} className="border-t border-line align-top">
+            {entries.map((entry) => (
+              <tr key={entry.href} className="border-t border-line align-top">
                 <td className="py-1.5">
-                  <Link href={`/handle/${item.handle}`} prefetch={false} className="line-clamp-2">
-                    {item.title}
-                  </Link>
+                  {files ? (
+                    <a href={entry.href} className="line-clamp-2">
+                      {entry.label}
+                    </a>
+                  ) : (
+                    <Link href={entry.href} prefetch={false} className="line-clamp-2">
+                      {entry.label}
+                    </Link>
+                  )}
                 </td>
-                <td className="pl-3 text-right whitespace-nowrap tabular-nums">{n.format(item.views)}</td>
-                <td className="pl-3 text-right whitespace-nowrap tabular-nums">{n.format(item.downloads)}</td>
+                {files ? null : <td className="pl-3 text-right whitespace-nowrap tabular-nums">{n.format(entry.views)}</td>}
+                <td className="pl-3 text-right whitespace-nowrap tabular-nums">{n.format(entry.downloads)}</td>
               </tr>
             ))}
           </tbody>
@@ -208,12 +222,12 @@ export function TopItemsPanel({ lang, items }: { lang: Lang; items: TopItem[] })
   );
 }
 
-export function ReferrersPanel({ lang, referrers }: { lang: Lang; referrers: Referrer[] }) {
+export function ReferrersPanel({ lang, referrers, from }: { lang: Lang; referrers: Referrer[]; from: string }) {
   const t = dashboardMessages[lang];
   const n = new Intl.NumberFormat(locale(lang));
   const max = Math.max(1, ...referrers.map((r) => r.visits));
   return (
-    <Panel title={t.referrers} id="referrers">
+    <Panel title={t.referrers} id="referrers" actions={<span className="text-xs text-muted">{format(t.since, { day: formatPeriod(from, "day", locale(lang), false) })}</span>}>
       {referrers.length === 0 ? (
         <p className="text-sm text-muted">{t.noneInRange}</p>
       ) : (

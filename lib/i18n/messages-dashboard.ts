@@ -40,12 +40,19 @@ const en = {
   country: "Country",
   mapLabel: "Views by country",
   topItems: "Most viewed publications",
+  topFiles: "Most downloaded files",
   item: "Publication",
+  file: "File",
+  since: "since {day}",
+  scopeTitle: "Usage statistics: {name}",
+  scopeIntro: "Views and downloads counted by the COUNTER Code of Practice: robots and double clicks are left out.",
+  backTo: "Back to the page",
+  siteLink: "Statistics of the whole repository",
+  more: "Usage statistics",
   referrers: "Referring sites",
   site: "Site",
   visits: "Visits",
   noneInRange: "Nothing in this range.",
-  more: "{n} more",
 };
 
 type DashboardMessages = typeof en;
@@ -89,12 +96,19 @@ const ko: DashboardMessages = {
   country: "국가",
   mapLabel: "국가별 조회",
   topItems: "가장 많이 본 연구성과",
+  topFiles: "가장 많이 내려받은 파일",
   item: "연구성과",
+  file: "파일",
+  since: "{day}부터",
+  scopeTitle: "이용 통계: {name}",
+  scopeIntro: "COUNTER 실무 규약에 따라 집계한 조회와 다운로드입니다. 로봇과 중복 클릭은 제외합니다.",
+  backTo: "페이지로 돌아가기",
+  siteLink: "저장소 전체 통계",
+  more: "이용 통계 자세히",
   referrers: "유입 사이트",
   site: "사이트",
   visits: "방문",
   noneInRange: "이 기간에는 없습니다.",
-  more: "{n}개 더",
 };
 
 export const dashboardMessages: Record<Lang, DashboardMessages> = { en, ko };
