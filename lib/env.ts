@@ -34,6 +34,12 @@ const ZEnv = z.object({
     .refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), { message: "must be an http(s) URL" }),
   /** Maximum connections in the PostgreSQL pool of one server process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** IANA time zone in which dashboards count days unless the reader picks another. */
+  TIME_ZONE: z
+    .string()
+    .trim()
+    .default("UTC")
+    .refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", { message: "must be an IANA time zone such as Asia/Seoul" }),
   /** Signs session cookies. Without it, a secret is generated once and kept in the database. */
   AUTH_SECRET: z.string().trim().min(32, { message: "must be at least 32 characters" }).optional(),
   /** A session ends this many seconds after sign-in (default 8 hours). */

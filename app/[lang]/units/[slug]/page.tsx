@@ -13,6 +13,7 @@ import { format, messages } from "@/lib/i18n/messages";
 import { peopleMessages } from "@/lib/i18n/messages-people";
 import { getUnitPage } from "@/lib/units/pages";
 import { getUnitTree, unitPath } from "@/lib/units/tree";
+import { dashboardMessages } from "@/lib/i18n/messages-dashboard";
 
 export function generateStaticParams() {
   return [{ slug: "_" }];
@@ -63,8 +64,11 @@ export default async function UnitPage({ params }: Props) {
         </p>
       ) : null}
       {description ? <p className="mt-4 max-w-prose leading-7">{description}</p> : null}
-      <p className="mt-3">
+      <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1">
         <FeedLink href={`/units/${slug}/feed.xml`} label={p.feed} />
+        <Link href={`/units/${slug}/statistics`} prefetch={false}>
+          {dashboardMessages[lang].more}
+        </Link>
       </p>
 
       <StatGrid

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PublicationList } from "@/components/researcher/publication-list";
 import { FeedLink } from "@/components/ui/feed-link";
@@ -10,6 +11,7 @@ import { peopleMessages } from "@/lib/i18n/messages-people";
 import { parsePublicationSegments, publicationListPath, type PublicationQuery, type PublicationSort } from "@/lib/researchers/publications";
 import { getCollection, getCollectionItems } from "@/lib/units/pages";
 import { getUnitTree, unitPath } from "@/lib/units/tree";
+import { dashboardMessages } from "@/lib/i18n/messages-dashboard";
 
 // Collections render on their first visit (the build has no database); one placeholder satisfies the build.
 export function generateStaticParams() {
@@ -76,6 +78,9 @@ export default async function CollectionPage({ params }: Props) {
       <p className="mt-1 flex flex-wrap items-baseline gap-x-4 gap-y-1 text-muted">
         <span>{format(c.total === 1 ? p.countOne : p.count, { n: c.total.toLocaleString(locale) })}</span>
         <FeedLink href={`/collections/${slug}/feed.xml`} label={p.feed} />
+        <Link href={`/collections/${slug}/statistics`} prefetch={false}>
+          {dashboardMessages[lang].more}
+        </Link>
       </p>
       {description ? <p className="mt-4 max-w-prose leading-7">{description}</p> : null}
       <SectionCard title={p.itemsOf} id="items" size="lg" className="mt-8 scroll-mt-4">

@@ -15,6 +15,7 @@ import { qrSvg } from "@/lib/items/qr";
 import { highwireTags, itemJsonLd, jsonForScript } from "@/lib/items/scholar-meta";
 import { getUnitTree, unitPath, type UnitTree } from "@/lib/units/tree";
 import { siteUrl } from "@/lib/env";
+import { dashboardMessages } from "@/lib/i18n/messages-dashboard";
 
 // One sample keeps the build's route validation happy; real handles render on their first visit
 // and are then served from the cache until the item changes.
@@ -350,6 +351,11 @@ export default async function ItemPage({ params }: Props) {
               locale={lang === "ko" ? "ko-KR" : "en-US"}
               labels={{ views: t.item.views, downloads: t.item.downloads, months: t.months, lastYear: t.item.lastYear, showTable: t.item.showTable, month: t.item.month }}
             />
+            <p className="mt-3 text-sm">
+              <Link href={`/handle/${item.handle}/statistics`} prefetch={false}>
+                {dashboardMessages[lang].more}
+              </Link>
+            </p>
           </Box>
 
           <Box title={t.item.attention} id="attention">

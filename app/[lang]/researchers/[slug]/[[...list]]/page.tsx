@@ -15,6 +15,7 @@ import { jsonForScript } from "@/lib/items/scholar-meta";
 import { getResearcherPublications } from "@/lib/researchers/data";
 import { getResearcherProfile } from "@/lib/researchers/profile";
 import { parsePublicationSegments, PUBLICATION_SORTS, publicationListPath, type PublicationQuery } from "@/lib/researchers/publications";
+import { dashboardMessages } from "@/lib/i18n/messages-dashboard";
 
 // Profiles render on their first visit (the build has no database); one placeholder satisfies the build.
 export function generateStaticParams() {
@@ -198,6 +199,11 @@ export default async function ResearcherPage({ params }: Props) {
               ))}
             </dl>
             <p className="mt-3 text-xs text-muted">{t.researcher.hIndexNote}</p>
+            <p className="mt-2 text-sm">
+              <Link href={`/researchers/${r.slug}/statistics`} prefetch={false}>
+                {dashboardMessages[lang].more}
+              </Link>
+            </p>
           </SectionCard>
           {r.perYear.length ? (
             <SectionCard title={t.researcher.perYear} id="per-year">
