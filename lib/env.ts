@@ -23,6 +23,8 @@ const ZEnv = z.object({
   DATA_DIR: z.string().trim().min(1).default("./data"),
   /** Folder for file contents (local storage backend). */
   STORAGE_DIR: z.string().trim().min(1).optional(),
+  /** Largest file a curator may upload, in bytes (default 512 MiB). */
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(1024 ** 4).default(512 * 1024 * 1024),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().trim().min(1).default("0.0.0.0"),
   /** The public base URL, used in canonical links, feeds and machine interfaces. */

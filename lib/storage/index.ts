@@ -42,7 +42,38 @@ export type Storage = {
   createReadStream(key: string, range?: ByteRange): Promise<Readable>;
   /** Removes the object; deleting a missing key is not an error (returns false). */
   delete(key: string): Promise<boolean>;
+  /**
+   * Streams bytes into a staging area while hashing and counting them. Nothing is visible under a
+   * key until `commit()`; `discard()` (or a failure, or going over `maxBytes`) leaves nothing behind.
+   */
+  stage(source: AsyncIterable<Uint8Array>, options?: StageOptions): Promise<StagedObject>;
+  /** Removes staging leftovers older than `olderThanMs` (a crash between stage and commit). */
+  sweepStaging(olderThanMs: number): Promise<number>;
 };
+
+export type StageOptions = {
+  /** Stop reading and fail with TooLargeError as soon as more bytes than this arrive. */
+  maxBytes?: number;
+  /** How many leading bytes to keep for type sniffing (default 64 KiB). */
+  headBytes?: number;
+};
+
+export type StagedObject = StoredObject & {
+  /** The first bytes of the content, for sniffing its type. */
+  head: Buffer;
+  /** Moves the bytes under their key; `created` is false when the key held this content already. */
+  commit(): Promise<StoredObject & { created: boolean }>;
+  discard(): Promise<void>;
+};
+
+/** More bytes arrived than allowed; the staged bytes are gone already. */
+export class TooLargeError extends Error {
+  readonly code = "TOO_LARGE";
+  constructor(readonly maxBytes: number) {
+    super(`The content is larger than ${maxBytes} bytes`);
+    this.name = "TooLargeError";
+  }
+}
 
 /** A key that is not of the form "ab/<64 hex digits>" — never used to touch the filesystem. */
 export class InvalidStorageKeyError extends Error {

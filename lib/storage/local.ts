@@ -14,9 +14,14 @@ import {
   storageKeyFor,
   type ByteRange,
   type Storage,
+  TooLargeError,
+  type StagedObject,
+  type StageOptions,
   type StorageStat,
   type StoredObject,
 } from "./index";
+
+const STAGING = ".staging";
 
 export function createLocalStorage(root: string): Storage {
   const base = path.resolve(root);
@@ -130,6 +135,88 @@ export function createLocalStorage(root: string): Storage {
         await handle.close().catch(() => {});
         throw err;
       }
+    },
+
+    async stage(source: AsyncIterable<Uint8Array>, options: StageOptions = {}): Promise<StagedObject> {
+      const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+      const headBytes = options.headBytes ?? 64 * 1024;
+      const dir = path.join(base, STAGING);
+      await fsp.mkdir(dir, { recursive: true });
+      const temp = path.join(dir, `${Date.now()}-${process.pid}-${crypto.randomBytes(6).toString("hex")}`);
+      const handle = await fsp.open(temp, "wx");
+      const hash = crypto.createHash("sha256");
+      const heads: Buffer[] = [];
+      let headLength = 0;
+      let size = 0;
+      try {
+        for await (const piece of source) {
+          const chunk = Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+          size += chunk.length;
+          if (size > maxBytes) throw new TooLargeError(maxBytes);
+          hash.update(chunk);
+          if (headLength < headBytes) {
+            const part = chunk.subarray(0, headBytes - headLength);
+            heads.push(Buffer.from(part));
+            headLength += part.length;
+          }
+          await handle.write(chunk);
+        }
+        await handle.sync();
+        await handle.close();
+      } catch (err) {
+        await handle.close().catch(() => {});
+        await fsp.rm(temp, { force: true });
+        throw err;
+      }
+      const sha256 = hash.digest("hex");
+      const key = storageKeyFor(sha256);
+      let settled = false;
+      return {
+        key,
+        sha256,
+        size,
+        head: Buffer.concat(heads),
+        async commit() {
+          if (settled) throw new Error("staged object already committed or discarded");
+          settled = true;
+          const file = pathOf(key);
+          const existing = await fsp.stat(file).catch(() => undefined);
+          if (existing?.isFile() && existing.size === size) {
+            await fsp.rm(temp, { force: true });
+            return { key, sha256, size, created: false };
+          }
+          const target = path.dirname(file);
+          await fsp.mkdir(target, { recursive: true });
+          try {
+            await fsp.rename(temp, file);
+          } catch (err) {
+            await fsp.rm(temp, { force: true });
+            throw err;
+          }
+          await syncFolder(target);
+          return { key, sha256, size, created: true };
+        },
+        async discard() {
+          settled = true;
+          await fsp.rm(temp, { force: true });
+        },
+      };
+    },
+
+    async sweepStaging(olderThanMs: number): Promise<number> {
+      const dir = path.join(base, STAGING);
+      const names = await fsp.readdir(dir).catch(() => [] as string[]);
+      let removed = 0;
+      const limit = Date.now() - olderThanMs;
+      for (const name of names) {
+        const full = path.join(dir, name);
+        const s = await fsp.stat(full).catch(() => undefined);
+        if (s && s.mtimeMs <= limit) {
+          await fsp.rm(full, { force: true });
+          removed++;
+        }
+      }
+      return removed;
     },
 
     async delete(key: string): Promise<boolean> {

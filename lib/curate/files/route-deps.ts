@@ -1,0 +1,34 @@
+// The real database, storage, limit and cache for the upload routes and the files page's actions.
+import "server-only";
+import { invalidate, cacheTags } from "../../cache";
+import { getSql } from "../../db";
+import { env } from "../../env";
+import { getStorage } from "../../storage";
+import { itemIdOfFile, loadFileItem, type FileItem } from "./files";
+
+export async function itemForRequest(itemId: number | null): Promise<FileItem | null> {
+  if (itemId === null) return null;
+  return loadFileItem(await getSql(), itemId);
+}
+
+export async function itemOfFileForRequest(fileId: number | null): Promise<FileItem | null> {
+  if (fileId === null) return null;
+  const sql = await getSql();
+  const itemId = await itemIdOfFile(sql, fileId);
+  return itemId === null ? null : loadFileItem(sql, itemId);
+}
+
+/** After a change: the item's public page, and lists that show file badges or counts. */
+export function invalidateItemFiles(handle: string): void {
+  invalidate(cacheTags.item(handle), cacheTags.site);
+}
+
+export async function fileRouteDeps(userId: number) {
+  return {
+    sql: await getSql(),
+    storage: getStorage(),
+    maxBytes: env().MAX_UPLOAD_BYTES,
+    userId,
+    invalidateItem: async (handle: string) => invalidateItemFiles(handle),
+  };
+}
