@@ -10,7 +10,10 @@
 import type { Sql } from "../../db/connection";
 import { loadUnitPath, writeAudit } from "../../auth/users";
 import { TooLargeError, type Storage, type StagedObject } from "../../storage";
+import { formatBytes } from "./format";
 import { sanitiseFileName } from "./names";
+
+export { formatBytes } from "./format";
 import { sniffContent } from "./sniff";
 
 export type FileAccessValue = "OPEN" | "EMBARGOED" | "RESTRICTED";
@@ -171,18 +174,6 @@ async function stageChecked(storage: Storage, input: { fileName: string; body: A
 
 export function tooLarge(maxBytes: number): FileRefusal {
   return new FileRefusal("too-large", `The file is larger than the limit of ${formatBytes(maxBytes)}.`, 413, { limit: maxBytes });
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ["KB", "MB", "GB", "TB"];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v >= 10 ? Math.round(v) : Number(v.toFixed(1))} ${units[i]}`;
 }
 
 async function refuseDuplicate(sql: Sql, key: string, exceptFileId?: number): Promise<void> {

@@ -4,7 +4,7 @@ import { invalidate, cacheTags } from "../../cache";
 import { getSql } from "../../db";
 import { env } from "../../env";
 import { getStorage } from "../../storage";
-import { itemIdOfFile, loadFileItem, type FileItem } from "./files";
+import { itemIdOfFile, listFiles, loadFileItem, type CurateFile, type FileItem } from "./files";
 
 export async function itemForRequest(itemId: number | null): Promise<FileItem | null> {
   if (itemId === null) return null;
@@ -31,4 +31,13 @@ export async function fileRouteDeps(userId: number) {
     userId,
     invalidateItem: async (handle: string) => invalidateItemFiles(handle),
   };
+}
+
+/** What the files screen shows: the item, its files (with download counts) and the upload limit. */
+export async function getFilesScreen(itemId: number | null): Promise<{ item: FileItem; files: CurateFile[]; maxBytes: number } | null> {
+  if (itemId === null) return null;
+  const sql = await getSql();
+  const item = await loadFileItem(sql, itemId);
+  if (!item) return null;
+  return { item, files: await listFiles(sql, itemId), maxBytes: env().MAX_UPLOAD_BYTES };
 }
