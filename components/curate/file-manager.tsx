@@ -85,6 +85,12 @@ export function FileManager({
   async function uploadAll(list: File[], replaceId?: number) {
     const results: Note[] = [];
     for (const file of list) {
+      // The server enforces the limit too; this spares sending a file that would be refused.
+      if (file.size > maxBytes) {
+        results.push({ ok: false, text: fill(t.failed, { name: file.name, reason: fill(t.errors["too-large"], { limit: formatBytes(maxBytes) }) }) });
+        setNotes([...results]);
+        continue;
+      }
       const key = `${file.name}-${file.size}-${Math.random()}`;
       setUploads((u) => [...u, { key, name: file.name, loaded: 0, total: file.size }]);
       const url = replaceId
@@ -168,7 +174,7 @@ export function FileManager({
         </ul>
       ) : null}
 
-      <div role="status" aria-live="polite" className="grid gap-1 empty:hidden">
+      <div role="status" aria-live="polite" className="grid gap-1 empty:hidden" data-testid="file-notes">
         {notes.map((n, i) => (
           <p key={i} className={`rounded-lg px-3 py-2 text-sm ${n.ok ? "bg-accent-soft text-ink" : "border border-warn/50 text-warn"}`}>
             {n.text}
@@ -306,7 +312,7 @@ function FileRow({
           <p id={`${ids}-confirm`} className="flex-1 basis-64 text-sm">
             {fill(t.deleteConfirm, { name: file.fileName })}
           </p>
-          <button type="button" disabled={busy} className="rounded-lg bg-warn px-3 py-1.5 text-sm font-medium text-white" onClick={() => run(async () => (await onDelete()) && setMode("view"))}>
+          <button type="button" disabled={busy} className="rounded-lg bg-warn px-3 py-1.5 text-sm font-medium text-paper hover:opacity-90" onClick={() => run(async () => (await onDelete()) && setMode("view"))}>
             {t.deleteYes}
           </button>
           <button type="button" className={button} onClick={() => setMode("view")} autoFocus>
@@ -331,7 +337,7 @@ function FileRow({
             <label htmlFor={`${ids}-desc`} className="text-sm font-medium">
               {t.description}
             </label>
-            <input id={`${ids}-desc`} name="description" defaultValue={file.description ?? ""} maxLength={2000} aria-describedby={`${ids}-deschelp`} className="rounded-lg border border-line bg-bg px-3 py-1.5 text-sm" />
+            <input id={`${ids}-desc`} name="description" defaultValue={file.description ?? ""} maxLength={2000} aria-describedby={`${ids}-deschelp`} className="rounded-lg border border-line bg-paper px-3 py-1.5 text-sm" />
             <p id={`${ids}-deschelp`} className="text-xs text-muted">
               {t.descriptionHelp}
             </p>
@@ -340,7 +346,7 @@ function FileRow({
             <label htmlFor={`${ids}-access`} className="text-sm font-medium">
               {t.accessLabel}
             </label>
-            <select id={`${ids}-access`} name="access" value={access} onChange={(e) => setAccess(e.target.value as Access)} className="rounded-lg border border-line bg-bg px-3 py-1.5 text-sm">
+            <select id={`${ids}-access`} name="access" value={access} onChange={(e) => setAccess(e.target.value as Access)} className="rounded-lg border border-line bg-paper px-3 py-1.5 text-sm">
               {(["OPEN", "EMBARGOED", "RESTRICTED"] as const).map((a) => (
                 <option key={a} value={a}>
                   {t.accessOptions[a]}
@@ -353,11 +359,11 @@ function FileRow({
               <label htmlFor={`${ids}-until`} className="text-sm font-medium">
                 {t.embargoUntil}
               </label>
-              <input id={`${ids}-until`} type="date" name="embargoUntil" required defaultValue={file.embargoUntil ?? ""} className="rounded-lg border border-line bg-bg px-3 py-1.5 text-sm" />
+              <input id={`${ids}-until`} type="date" name="embargoUntil" required defaultValue={file.embargoUntil ?? ""} className="rounded-lg border border-line bg-paper px-3 py-1.5 text-sm" />
             </div>
           ) : null}
           <div className="flex gap-2 sm:col-span-2">
-            <button type="submit" disabled={busy} className="rounded-lg bg-accent px-3 py-1.5 text-sm font-medium text-white">
+            <button type="submit" disabled={busy} className="rounded-lg bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink hover:opacity-90">
               {t.save}
             </button>
             <button type="button" className={button} onClick={() => setMode("view")}>

@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { Suspense } from "react";
 import { FileManager } from "@/components/curate/file-manager";
 import { Forbidden, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
@@ -17,13 +18,20 @@ import { deleteFileAction, moveFileAction, updateFileAction } from "./actions";
 
 type Props = PageProps<"/[lang]/curate/items/[id]/files">;
 
+// One placeholder id lets the build prerender the page's shell; real ids render on request.
+export function generateStaticParams() {
+  return [{ id: "0" }];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { lang } = await params;
   return { title: filesMessages[isLang(lang) ? lang : "en"].title, robots: { index: false } };
 }
 
-async function Files({ lang, id }: { lang: Lang; id: string }) {
+async function Files({ lang, params }: { lang: Lang; params: Props["params"] }) {
   const t = filesMessages[lang];
+  await connection();
+  const { id } = await params;
   const screen = await getFilesScreen(parseId(id));
   const { user, forbidden } = await requirePageUser(lang, `/${lang}/curate/items/${id}/files`, (u) => (screen ? canManageFiles(u, screen.item) : true));
   if (forbidden) return <Forbidden lang={lang} />;
@@ -65,12 +73,12 @@ async function Files({ lang, id }: { lang: Lang; id: string }) {
 }
 
 export default async function FilesPage({ params }: Props) {
-  const { lang, id } = await params;
+  const { lang } = await params;
   if (!isLang(lang)) notFound();
   return (
     <div className={WORKSPACE}>
       <Suspense fallback={<WorkspaceSkeleton />}>
-        <Files lang={lang} id={id} />
+        <Files lang={lang} params={params} />
       </Suspense>
     </div>
   );
