@@ -5,6 +5,7 @@ import { siteUrl } from "../env";
 import { getStorage } from "../storage";
 import { findFileForDownload } from "./lookup";
 import { serveFile, type FileRouteParams } from "./serve";
+import { siteChecksumCache } from "./verify";
 
 export function serveSiteFile(request: Request, params: FileRouteParams): Promise<Response> {
   return serveFile(request, params, {
@@ -15,5 +16,6 @@ export function serveSiteFile(request: Request, params: FileRouteParams): Promis
     siteUrl: siteUrl(),
     // Sign-in comes later; until then every download is anonymous.
     session: null,
+    checksums: siteChecksumCache(),
   });
 }
