@@ -3,10 +3,13 @@
 // deployment. Storage is content-addressed: the key is derived from the SHA-256 of the bytes, so
 // identical content is stored once and a key never changes meaning.
 import type { Readable } from "node:stream";
-import { storageDir } from "../env";
+import path from "node:path";
+import { env, storageDir } from "../env";
 import { createLocalStorage } from "./local";
+import { createS3Storage } from "./s3";
 
 export { createLocalStorage } from "./local";
+export { createS3Storage } from "./s3";
 
 /** What `put` returns: where the bytes are and what they are. */
 export type StoredObject = {
@@ -125,8 +128,23 @@ export function storageKeyFor(sha256: string): string {
 
 let defaultStorage: Storage | undefined;
 
-/** The site's storage, configured from the environment (local disk under STORAGE_DIR for now). */
+/**
+ * The site's storage, configured from the environment: the S3-compatible bucket S3_BUCKET when
+ * set (uploads staged under STORAGE_DIR/.staging), otherwise the local folder STORAGE_DIR.
+ */
 export function getStorage(): Storage {
-  defaultStorage ??= createLocalStorage(storageDir());
+  if (!defaultStorage) {
+    const e = env();
+    defaultStorage = e.S3_BUCKET
+      ? createS3Storage({
+          bucket: e.S3_BUCKET,
+          endpoint: e.S3_ENDPOINT,
+          region: e.S3_REGION,
+          accessKeyId: e.S3_ACCESS_KEY_ID,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          stagingDir: path.join(storageDir(e), ".staging"),
+        })
+      : createLocalStorage(storageDir(e));
+  }
   return defaultStorage;
 }

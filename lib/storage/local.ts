@@ -14,12 +14,13 @@ import {
   storageKeyFor,
   type ByteRange,
   type Storage,
-  TooLargeError,
   type StagedObject,
   type StageOptions,
   type StorageStat,
   type StoredObject,
 } from "./index";
+
+import { stageToFile, sweepFolder } from "./staging";
 
 const STAGING = ".staging";
 
@@ -138,44 +139,14 @@ export function createLocalStorage(root: string): Storage {
     },
 
     async stage(source: AsyncIterable<Uint8Array>, options: StageOptions = {}): Promise<StagedObject> {
-      const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
-      const headBytes = options.headBytes ?? 64 * 1024;
-      const dir = path.join(base, STAGING);
-      await fsp.mkdir(dir, { recursive: true });
-      const temp = path.join(dir, `${Date.now()}-${process.pid}-${crypto.randomBytes(6).toString("hex")}`);
-      const handle = await fsp.open(temp, "wx");
-      const hash = crypto.createHash("sha256");
-      const heads: Buffer[] = [];
-      let headLength = 0;
-      let size = 0;
-      try {
-        for await (const piece of source) {
-          const chunk = Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-          size += chunk.length;
-          if (size > maxBytes) throw new TooLargeError(maxBytes);
-          hash.update(chunk);
-          if (headLength < headBytes) {
-            const part = chunk.subarray(0, headBytes - headLength);
-            heads.push(Buffer.from(part));
-            headLength += part.length;
-          }
-          await handle.write(chunk);
-        }
-        await handle.sync();
-        await handle.close();
-      } catch (err) {
-        await handle.close().catch(() => {});
-        await fsp.rm(temp, { force: true });
-        throw err;
-      }
-      const sha256 = hash.digest("hex");
+      const { temp, sha256, size, head } = await stageToFile(path.join(base, STAGING), source, options);
       const key = storageKeyFor(sha256);
       let settled = false;
       return {
         key,
         sha256,
         size,
-        head: Buffer.concat(heads),
+        head,
         async commit() {
           if (settled) throw new Error("staged object already committed or discarded");
           settled = true;
@@ -203,21 +174,7 @@ export function createLocalStorage(root: string): Storage {
       };
     },
 
-    async sweepStaging(olderThanMs: number): Promise<number> {
-      const dir = path.join(base, STAGING);
-      const names = await fsp.readdir(dir).catch(() => [] as string[]);
-      let removed = 0;
-      const limit = Date.now() - olderThanMs;
-      for (const name of names) {
-        const full = path.join(dir, name);
-        const s = await fsp.stat(full).catch(() => undefined);
-        if (s && s.mtimeMs <= limit) {
-          await fsp.rm(full, { force: true });
-          removed++;
-        }
-      }
-      return removed;
-    },
+    sweepStaging: (olderThanMs: number) => sweepFolder(path.join(base, STAGING), olderThanMs),
 
     async delete(key: string): Promise<boolean> {
       const file = pathOf(key);
