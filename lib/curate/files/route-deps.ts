@@ -23,7 +23,25 @@ export function invalidateItemFiles(handle: string): void {
   invalidate(cacheTags.item(handle), cacheTags.site);
 }
 
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+const STAGING_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+const sweepState = globalThis as unknown as { atriumLastStagingSweep?: number };
+
+/** At most hourly, in the background: staging files a crash left behind over a day ago. */
+function sweepStagingNow(): void {
+  const now = Date.now();
+  if (sweepState.atriumLastStagingSweep && now - sweepState.atriumLastStagingSweep < SWEEP_EVERY_MS) return;
+  sweepState.atriumLastStagingSweep = now;
+  getStorage()
+    .sweepStaging(STAGING_MAX_AGE_MS)
+    .then((n) => {
+      if (n) console.log(`[curate/files] removed ${n} abandoned upload(s) from staging`);
+    })
+    .catch((err) => console.error("[curate/files] staging sweep failed", err));
+}
+
 export async function fileRouteDeps(userId: number) {
+  sweepStagingNow();
   return {
     sql: await getSql(),
     storage: getStorage(),
