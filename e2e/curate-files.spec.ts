@@ -19,6 +19,15 @@ function itemId(): number {
   return (JSON.parse(fs.readFileSync(recordIdsFile(dir), "utf8")) as { withFiles: number }).withFiles;
 }
 
+/** Every file under the server's storage folder (objects and staging), relative to it. */
+function storedObjects(): string[] {
+  const root = `${process.env.E2E_DATA_DIR}/storage`;
+  return (fs.readdirSync(root, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => `${e.parentPath}/${e.name}`.slice(root.length + 1))
+    .sort();
+}
+
 async function signIn(page: Page, account: Account) {
   await page.goto(`/en/signin`);
   await page.getByLabel("Email").fill(account.email);
@@ -81,11 +90,47 @@ test("a curator uploads a PDF, sees it listed, it downloads publicly, and restri
   await anonymous.close();
 });
 
+test("several files dropped at once are uploaded, then reordered and one deleted after confirmation", async ({ page }) => {
+  const id = itemId();
+  await signIn(page, AUTH_E2E.curator);
+  await page.goto(`/en/curate/items/${id}/files`);
+  const before = await page.getByTestId("file-name").count();
+  // A real drop: a DataTransfer holding two files, dispatched on the drop zone.
+  const transfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(["year,count\n2023,4\n"], "counts.csv", { type: "text/csv" }));
+    dt.items.add(new File(["Notes on the method.\n"], "method notes.txt", { type: "text/plain" }));
+    return dt;
+  });
+  await page.getByTestId("dropzone").dispatchEvent("dragover", { dataTransfer: transfer });
+  await page.getByTestId("dropzone").dispatchEvent("drop", { dataTransfer: transfer });
+  await expect(page.getByTestId("file-notes")).toContainText("counts.csv uploaded.");
+  await expect(page.getByTestId("file-notes")).toContainText("method notes.txt uploaded.");
+  await expect(page.getByTestId("file-name")).toHaveCount(before + 2);
+  const names = page.getByTestId("file-name");
+  await expect(names.nth(before + 1)).toHaveText("method notes.txt");
+
+  await page.getByRole("button", { name: "Move “method notes.txt” up" }).click();
+  await expect(names.nth(before)).toHaveText("method notes.txt");
+  await expect(names.nth(before + 1)).toHaveText("counts.csv");
+
+  const row = page.locator("li[data-file-id]", { has: page.getByRole("link", { name: "counts.csv" }) });
+  await row.getByRole("button", { name: "Delete" }).click();
+  await expect(row.getByRole("alertdialog")).toContainText("Delete “counts.csv” for good?");
+  await row.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByTestId("file-name")).toHaveCount(before + 2);
+  await row.getByRole("button", { name: "Delete" }).click();
+  await row.getByRole("button", { name: "Delete file" }).click();
+  await expect(page.getByTestId("file-notes")).toContainText("counts.csv deleted.");
+  await expect(page.getByTestId("file-name")).toHaveCount(before + 1);
+});
+
 test("over-limit and lying uploads are refused with clear messages and nothing is written", async ({ page }) => {
   const id = itemId();
   await signIn(page, AUTH_E2E.curator);
   await page.goto(`/en/curate/items/${id}/files`);
   const before = await page.getByTestId("file-name").count();
+  const storedBefore = storedObjects();
 
   // In the browser: a PNG named .pdf.
   await page.getByLabel("Choose files").setInputFiles({ name: "not really.pdf", mimeType: "application/pdf", buffer: PNG });
@@ -110,6 +155,8 @@ test("over-limit and lying uploads are refused with clear messages and nothing i
   expect(exe.status()).toBe(415);
   await page.reload();
   await expect(page.getByTestId("file-name")).toHaveCount(before);
+  // Nothing in storage either: no new object, no staging leftovers.
+  expect(storedObjects()).toEqual(storedBefore);
 });
 
 test("the upload route refuses a curator of another unit (403) and an anonymous caller (401)", async ({ page, playwright, baseURL }) => {
