@@ -110,6 +110,16 @@ test("several files dropped at once are uploaded, then reordered and one deleted
   const names = page.getByTestId("file-name");
   await expect(names.nth(before + 1)).toHaveText("method notes.txt");
 
+  // New content for a file keeps its id and download URL.
+  const notes = page.locator("li[data-file-id]", { has: page.getByRole("link", { name: "method notes.txt" }) });
+  const notesId = await notes.getAttribute("data-file-id");
+  await page.getByLabel("Replace the content of “method notes.txt”").setInputFiles({ name: "method notes (revised).txt", mimeType: "text/plain", buffer: Buffer.from("Revised notes on the method.\n") });
+  await expect(page.getByTestId("file-notes")).toContainText("method notes.txt replaced.");
+  await expect(notes).toContainText("version 2");
+  expect(await notes.getAttribute("data-file-id")).toBe(notesId);
+  const revised = await page.request.get(`/files/${notesId}/method%20notes.txt`);
+  expect(await revised.text()).toBe("Revised notes on the method.\n");
+
   await page.getByRole("button", { name: "Move “method notes.txt” up" }).click();
   await expect(names.nth(before)).toHaveText("method notes.txt");
   await expect(names.nth(before + 1)).toHaveText("counts.csv");

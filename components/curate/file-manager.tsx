@@ -275,7 +275,12 @@ function FileRow({
               <dt>{t.columns.downloads}</dt>
               <dd className="tabular-nums">{file.downloads.toLocaleString(lang)}</dd>
             </div>
-            {file.version > 1 ? <dd>{fill(t.version, { n: file.version })}</dd> : null}
+            {file.version > 1 ? (
+              <div className="flex gap-1">
+                <dt className="sr-only">{t.versionLabel}</dt>
+                <dd>{fill(t.version, { n: file.version })}</dd>
+              </div>
+            ) : null}
           </dl>
         </div>
         <div className="flex flex-wrap gap-1.5">

@@ -194,7 +194,8 @@ describe("managing an item's files", () => {
   it("replaces content under the same id, removing the old bytes", async () => {
     const [first] = await listFiles(db.sql, itemId);
     const replaced = await replaceFileContent(db.sql, storage, { fileId: first.id, fileName: "Kim 2023 v2.pdf", body: chunks(pdfNamed("v2")), maxBytes: 10_000, userId: null });
-    expect(replaced).toMatchObject({ id: first.id, fileName: "Kim 2023 v2.pdf", version: 2 });
+    // Same kind of content: the name, and so the download URL, stays.
+    expect(replaced).toMatchObject({ id: first.id, fileName: "Kim 2023.pdf", version: 2 });
     expect(await storage.has(`${first.sha256.slice(0, 2)}/${first.sha256}`)).toBe(false);
     expect(stored()).toEqual([`${replaced.sha256.slice(0, 2)}/${replaced.sha256}`]);
   });
@@ -214,18 +215,18 @@ describe("managing an item's files", () => {
     expect(audit.changes).toEqual({ access: { before: "EMBARGOED", after: "RESTRICTED" }, embargoUntil: { before: "2030-01-01", after: null } });
 
     await moveFile(db.sql, { fileId: third.id, direction: "up", userId: null });
-    expect((await listFiles(db.sql, itemId)).map((f) => f.fileName)).toEqual(["Kim 2023 v2.pdf", "figure.png", "data.csv"]);
+    expect((await listFiles(db.sql, itemId)).map((f) => f.fileName)).toEqual(["Kim 2023.pdf", "figure.png", "data.csv"]);
     await moveFile(db.sql, { fileId: third.id, direction: "up", userId: null });
     await moveFile(db.sql, { fileId: third.id, direction: "up", userId: null });
     expect((await listFiles(db.sql, itemId)).map((f) => [f.fileName, f.position])).toEqual([
       ["figure.png", 0],
-      ["Kim 2023 v2.pdf", 1],
+      ["Kim 2023.pdf", 1],
       ["data.csv", 2],
     ]);
 
     await deleteFile(db.sql, storage, { fileId: third.id, userId: null });
     expect(await storage.has(`${third.sha256.slice(0, 2)}/${third.sha256}`)).toBe(false);
-    expect((await listFiles(db.sql, itemId)).map((f) => f.fileName)).toEqual(["Kim 2023 v2.pdf", "data.csv"]);
+    expect((await listFiles(db.sql, itemId)).map((f) => f.fileName)).toEqual(["Kim 2023.pdf", "data.csv"]);
     const actions = await db.sql.query<{ action: string }>(`SELECT action FROM audit_entry WHERE entity_id = $1 ORDER BY id`, [third.id]);
     expect(actions.map((a) => a.action)).toEqual(["file.upload", "file.reorder", "file.reorder", "file.delete"]);
     expect(await listFiles(db.sql, otherItemId)).toEqual([]);

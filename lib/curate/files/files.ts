@@ -11,7 +11,7 @@ import type { Sql } from "../../db/connection";
 import { loadUnitPath, writeAudit } from "../../auth/users";
 import { TooLargeError, type Storage, type StagedObject } from "../../storage";
 import { formatBytes } from "./format";
-import { sanitiseFileName } from "./names";
+import { extensionOf, sanitiseFileName } from "./names";
 
 export { formatBytes } from "./format";
 import { sniffContent } from "./sniff";
@@ -262,15 +262,18 @@ export async function replaceFileContent(
   const file = await commitThenWrite(sql, storage, staged, async (tx) => {
     const before = await lockFile(tx, input.fileId);
     oldKey = before.storage_key;
+    // New content of the same kind keeps the file's name, and so its whole download URL; content
+    // of another kind (a .docx replaced by a .pdf) takes the uploaded name.
+    const finalName = extensionOf(before.file_name) === extensionOf(name) ? before.file_name : name;
     const [row] = await tx.query<FileRow>(
       `UPDATE file SET file_name = $2, mime_type = $3, size = $4, sha256 = $5, storage_key = $6, version = version + 1, updated_at = now()
         WHERE id = $1 RETURNING ${FILE_COLUMNS.replaceAll("f.", "")}`,
-      [input.fileId, name, mimeType, staged.size, staged.sha256, staged.key],
+      [input.fileId, finalName, mimeType, staged.size, staged.sha256, staged.key],
     );
     await touchItem(tx, Number(before.item_id));
     const changes: Record<string, { before: unknown; after: unknown }> = {};
     const pairs: [string, unknown, unknown][] = [
-      ["fileName", before.file_name, name],
+      ["fileName", before.file_name, finalName],
       ["mimeType", before.mime_type, mimeType],
       ["size", Number(before.size), staged.size],
       ["sha256", before.sha256, staged.sha256],
