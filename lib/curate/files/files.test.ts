@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../db/test-db";
+import { ConfigError, parseEnv } from "../../env";
 import { createLocalStorage, type Storage } from "../../storage";
 import { deleteFile, FileRefusal, listFiles, loadFileItem, moveFile, replaceFileContent, updateFile, uploadFile } from "./files";
 import { sanitiseFileName } from "./names";
@@ -59,6 +60,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.close();
   fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe("upload settings", () => {
+  it("default to 512 MiB and refuse nonsense, with the variable named", () => {
+    expect(parseEnv({}).MAX_UPLOAD_BYTES).toBe(512 * 1024 * 1024);
+    expect(parseEnv({ MAX_UPLOAD_BYTES: "1048576" }).MAX_UPLOAD_BYTES).toBe(1048576);
+    expect(() => parseEnv({ MAX_UPLOAD_BYTES: "lots" })).toThrow(ConfigError);
+    expect(() => parseEnv({ MAX_UPLOAD_BYTES: "10" })).toThrow(/MAX_UPLOAD_BYTES/);
+    expect(() => parseEnv({ S3_BUCKET: "b", S3_ENDPOINT: "ftp://store" })).toThrow(/S3_ENDPOINT/);
+    expect(parseEnv({ S3_BUCKET: "files", S3_ENDPOINT: "https://s3.example.org" })).toMatchObject({ S3_BUCKET: "files", S3_ENDPOINT: "https://s3.example.org" });
+  });
 });
 
 describe("file names", () => {
