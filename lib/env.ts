@@ -23,6 +23,14 @@ const ZEnv = z.object({
   DATA_DIR: z.string().trim().min(1).default("./data"),
   /** Folder for file contents (local storage backend). */
   STORAGE_DIR: z.string().trim().min(1).optional(),
+  /** An S3-compatible store for file contents instead of STORAGE_DIR: S3_BUCKET enables it. */
+  S3_BUCKET: optionalString,
+  S3_ENDPOINT: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: "must be an http(s) URL" }),
+  S3_REGION: optionalString,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  /** Largest file a curator may upload, in bytes (default 512 MiB). */
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(1024 ** 4).default(512 * 1024 * 1024),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().trim().min(1).default("0.0.0.0"),
   /** The public base URL, used in canonical links, feeds and machine interfaces. */

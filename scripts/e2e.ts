@@ -37,7 +37,8 @@ if (server) {
 }
 
 // Single sign-on against the OpenID Connect provider that e2e/auth-oidc.spec.ts starts.
-const env: NodeJS.ProcessEnv = { ...oidcSettings(port), ...process.env, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+// A small upload limit (5 MB) lets e2e/curate-files.spec.ts test the refusal without a huge file.
+const env: NodeJS.ProcessEnv = { ...oidcSettings(port), MAX_UPLOAD_BYTES: "5242880", ...process.env, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
 delete env.DATABASE_URL;
 if (databaseUrl) env.DATABASE_URL = databaseUrl;
 

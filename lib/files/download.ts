@@ -7,6 +7,7 @@ import { isCountedDownload } from "../stats/counter-rules";
 import { recordUsage } from "../stats/record";
 import { findFileForDownload, type DownloadableFile } from "./lookup";
 import { serveFile, type FileRouteParams } from "./serve";
+import { siteChecksumCache } from "./verify";
 
 export async function serveSiteFile(request: Request, params: FileRouteParams): Promise<Response> {
   let found: DownloadableFile | null = null;
@@ -18,6 +19,7 @@ export async function serveSiteFile(request: Request, params: FileRouteParams): 
     siteUrl: siteUrl(),
     // Sign-in comes later; until then every download is anonymous.
     session: null,
+    checksums: siteChecksumCache(),
   });
   // A download counts when its bytes go out: 200, or the first range of a ranged download. It is
   // durable before the response starts; if it cannot be stored the file is still served (the

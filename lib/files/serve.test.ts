@@ -11,6 +11,7 @@ import { createTestDatabase, type TestDatabase } from "../db/test-db";
 import { createLocalStorage, storageKeyFor, type Storage } from "../storage";
 import { findFileForDownload } from "./lookup";
 import { serveFile, type ServeFileDeps } from "./serve";
+import { createChecksumCache } from "./verify";
 
 const NOW = new Date("2026-06-15T12:00:00Z");
 /** Every file's updatedAt, so that Last-Modified is known (and not after NOW). */
@@ -156,13 +157,13 @@ const deps = (): ServeFileDeps => ({
 });
 
 /** Requests a path the way the route does: Next hands over each segment decoded once. */
-async function request(urlPath: string, init: { method?: string; headers?: Record<string, string> } = {}) {
+async function request(urlPath: string, init: { method?: string; headers?: Record<string, string> } = {}, extra: Partial<ServeFileDeps> = {}) {
   const url = new URL(urlPath, "http://localhost");
   const [, , fileId, fileName] = url.pathname.split("/");
   return serveFile(
     new Request(url, { method: init.method ?? "GET", headers: init.headers }),
     { fileId: decodeURIComponent(fileId), fileName: decodeURIComponent(fileName) },
-    deps(),
+    { ...deps(), ...extra },
   );
 }
 
@@ -549,6 +550,41 @@ describe("storage failures", () => {
     ).rejects.toThrow(/SHA-256/);
     expect(received).toBeLessThan(200 * 1024);
     expect(logged).toMatchObject([{ fileId: ids.corrupt, message: "download broke off" }]);
+  });
+
+  it("checks the whole object once before serving a range, and remembers the answer per stamp", async () => {
+    const checksums = createChecksumCache();
+    const range = { headers: { range: "bytes=0-99" } };
+    const good = await request(await fileUrl("big"), range, { checksums });
+    expect(good.status).toBe(206);
+    expect((await bytesOf(good)).equals(big.subarray(0, 100))).toBe(true);
+    const bigFile = await prisma.file.findUniqueOrThrow({ where: { id: ids.big } });
+    expect(checksums.state(await storage.stat(bigFile.storageKey))).toBe("good");
+
+    const bad = await request(await fileUrl("corrupt"), range, { checksums });
+    expect(bad.status).toBe(500);
+    expect(logged).toMatchObject([{ fileId: ids.corrupt, message: "stored object does not match its SHA-256" }]);
+    // Known bad: a full download is refused at once instead of breaking off.
+    const full = await request(await fileUrl("corrupt"), {}, { checksums });
+    expect(full.status).toBe(500);
+  });
+
+  it("remembers a full download's verdict, and a changed stored file is checked again", async () => {
+    const checksums = createChecksumCache();
+    const bytes = Buffer.from("verified then damaged");
+    const published = await prisma.item.findFirstOrThrow({ where: { files: { some: { id: ids.pdf } } } });
+    const file = await createFile(published.id, bytes, { fileName: "damaged-later.txt", mimeType: "text/plain" });
+    const url = `/files/${file.id}/damaged-later.txt`;
+    const first = await request(url, {}, { checksums });
+    expect((await bytesOf(first)).equals(bytes)).toBe(true);
+    const stored = path.join(root, "store", ...file.storageKey.split("/"));
+    expect(checksums.state(await storage.stat(file.storageKey))).toBe("good");
+    // Same size, other bytes, newer modification time.
+    fs.writeFileSync(stored, Buffer.from("VERIFIED then damaged"));
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(stored, later, later);
+    const ranged = await request(url, { headers: { range: "bytes=0-3" } }, { checksums });
+    expect(ranged.status).toBe(500);
   });
 
   it("answers a database failure with the readable 500 page", async () => {

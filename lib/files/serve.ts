@@ -27,6 +27,7 @@ import {
   withdrawnPage,
 } from "./pages";
 import { toWebStream } from "./stream";
+import { hashMatches, type ChecksumCache } from "./verify";
 
 export type ServeFileLog = (message: string, details: { fileId: number | string; error?: unknown }) => void;
 
@@ -41,6 +42,12 @@ export type ServeFileDeps = {
   session?: DownloadSession | null;
   /** Hash full downloads against the recorded SHA-256 (default true). */
   verifyChecksum?: boolean;
+  /**
+   * Remembers which stored objects matched their SHA-256 (lib/files/verify.ts). With it, a Range
+   * request for an object not yet checked first hashes the whole object; without it, ranges are
+   * served unchecked and only full downloads are verified.
+   */
+  checksums?: ChecksumCache;
   log?: ServeFileLog;
 };
 
@@ -115,8 +122,9 @@ export async function serveFile(request: Request, params: FileRouteParams, deps:
   if (access.kind === "restricted") return filePageResponse(restrictedPage(context), method);
 
   const size = Number(file.size);
+  let stat;
   try {
-    const stat = await deps.storage.stat(file.storageKey);
+    stat = await deps.storage.stat(file.storageKey);
     if (stat.size !== size) {
       log(`stored object has ${stat.size} bytes, the record says ${size}`, { fileId: file.id });
       return filePageResponse(unavailablePage(context.itemPath), method);
@@ -160,6 +168,27 @@ export async function serveFile(request: Request, params: FileRouteParams, deps:
     headers.set("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox");
   }
 
+  // Content known not to match its checksum is never served; a range of content not yet checked
+  // is served only after the whole object has been hashed once (full downloads hash as they go).
+  const verify = deps.verifyChecksum !== false && method === "GET";
+  if (verify && deps.checksums) {
+    let state = deps.checksums.state(stat);
+    if (state === "unknown" && range.kind === "partial") {
+      try {
+        const good = await hashMatches(deps.storage, file.storageKey, file.sha256);
+        deps.checksums.remember(stat, good);
+        state = good ? "good" : "bad";
+      } catch (error) {
+        log("stored object cannot be read", { fileId: file.id, error });
+        return filePageResponse(unavailablePage(context.itemPath), method);
+      }
+    }
+    if (state === "bad") {
+      log("stored object does not match its SHA-256", { fileId: file.id });
+      return filePageResponse(unavailablePage(context.itemPath), method);
+    }
+  }
+
   const status = range.kind === "partial" ? 206 : 200;
   const length = range.kind === "partial" ? range.end - range.start + 1 : size;
   if (range.kind === "partial") headers.set("Content-Range", `bytes ${range.start}-${range.end}/${size}`);
@@ -182,8 +211,10 @@ export async function serveFile(request: Request, params: FileRouteParams, deps:
   }
 
   const fileId = file.id;
+  const checked = stat;
   const body = toWebStream(source, {
     expectedSha256: range.kind === "full" && deps.verifyChecksum !== false ? file.sha256 : undefined,
+    onChecked: (matches) => deps.checksums?.remember(checked, matches),
     onError: (error) => log("download broke off", { fileId, error }),
   });
   // DOWNLOAD COUNTING (DESIGN.md §4) goes here: a successful GET (200/206) of an open file, never HEAD, 304 or prefetches.

@@ -18,6 +18,8 @@ export type WebStreamOptions = {
    * Content-Length) instead of a "successful" one with the wrong content.
    */
   expectedSha256?: string;
+  /** Told whether the whole object matched expectedSha256, once that is known. */
+  onChecked?: (matches: boolean) => void;
   /** Told about any failure after the response has started (the client only sees a cut-off). */
   onError?: (error: unknown) => void;
 };
@@ -35,7 +37,11 @@ export function toWebStream(source: Readable, options: WebStreamOptions = {}): R
         for (;;) {
           const next = await iterator.next();
           if (next.done) {
-            if (hash && hash.digest("hex") !== options.expectedSha256?.toLowerCase()) throw new ChecksumMismatchError();
+            if (hash) {
+              const matches = hash.digest("hex") === options.expectedSha256?.toLowerCase();
+              options.onChecked?.(matches);
+              if (!matches) throw new ChecksumMismatchError();
+            }
             if (held) controller.enqueue(held);
             controller.close();
             return;

@@ -3,10 +3,13 @@
 // deployment. Storage is content-addressed: the key is derived from the SHA-256 of the bytes, so
 // identical content is stored once and a key never changes meaning.
 import type { Readable } from "node:stream";
-import { storageDir } from "../env";
+import path from "node:path";
+import { env, storageDir } from "../env";
 import { createLocalStorage } from "./local";
+import { createS3Storage } from "./s3";
 
 export { createLocalStorage } from "./local";
+export { createS3Storage } from "./s3";
 
 /** What `put` returns: where the bytes are and what they are. */
 export type StoredObject = {
@@ -42,7 +45,38 @@ export type Storage = {
   createReadStream(key: string, range?: ByteRange): Promise<Readable>;
   /** Removes the object; deleting a missing key is not an error (returns false). */
   delete(key: string): Promise<boolean>;
+  /**
+   * Streams bytes into a staging area while hashing and counting them. Nothing is visible under a
+   * key until `commit()`; `discard()` (or a failure, or going over `maxBytes`) leaves nothing behind.
+   */
+  stage(source: AsyncIterable<Uint8Array>, options?: StageOptions): Promise<StagedObject>;
+  /** Removes staging leftovers older than `olderThanMs` (a crash between stage and commit). */
+  sweepStaging(olderThanMs: number): Promise<number>;
 };
+
+export type StageOptions = {
+  /** Stop reading and fail with TooLargeError as soon as more bytes than this arrive. */
+  maxBytes?: number;
+  /** How many leading bytes to keep for type sniffing (default 64 KiB). */
+  headBytes?: number;
+};
+
+export type StagedObject = StoredObject & {
+  /** The first bytes of the content, for sniffing its type. */
+  head: Buffer;
+  /** Moves the bytes under their key; `created` is false when the key held this content already. */
+  commit(): Promise<StoredObject & { created: boolean }>;
+  discard(): Promise<void>;
+};
+
+/** More bytes arrived than allowed; the staged bytes are gone already. */
+export class TooLargeError extends Error {
+  readonly code = "TOO_LARGE";
+  constructor(readonly maxBytes: number) {
+    super(`The content is larger than ${maxBytes} bytes`);
+    this.name = "TooLargeError";
+  }
+}
 
 /** A key that is not of the form "ab/<64 hex digits>" — never used to touch the filesystem. */
 export class InvalidStorageKeyError extends Error {
@@ -94,8 +128,23 @@ export function storageKeyFor(sha256: string): string {
 
 let defaultStorage: Storage | undefined;
 
-/** The site's storage, configured from the environment (local disk under STORAGE_DIR for now). */
+/**
+ * The site's storage, configured from the environment: the S3-compatible bucket S3_BUCKET when
+ * set (uploads staged under STORAGE_DIR/.staging), otherwise the local folder STORAGE_DIR.
+ */
 export function getStorage(): Storage {
-  defaultStorage ??= createLocalStorage(storageDir());
+  if (!defaultStorage) {
+    const e = env();
+    defaultStorage = e.S3_BUCKET
+      ? createS3Storage({
+          bucket: e.S3_BUCKET,
+          endpoint: e.S3_ENDPOINT,
+          region: e.S3_REGION,
+          accessKeyId: e.S3_ACCESS_KEY_ID,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          stagingDir: path.join(storageDir(e), ".staging"),
+        })
+      : createLocalStorage(storageDir(e));
+  }
   return defaultStorage;
 }

@@ -14,9 +14,15 @@ import {
   storageKeyFor,
   type ByteRange,
   type Storage,
+  type StagedObject,
+  type StageOptions,
   type StorageStat,
   type StoredObject,
 } from "./index";
+
+import { stageToFile, sweepFolder } from "./staging";
+
+const STAGING = ".staging";
 
 export function createLocalStorage(root: string): Storage {
   const base = path.resolve(root);
@@ -131,6 +137,44 @@ export function createLocalStorage(root: string): Storage {
         throw err;
       }
     },
+
+    async stage(source: AsyncIterable<Uint8Array>, options: StageOptions = {}): Promise<StagedObject> {
+      const { temp, sha256, size, head } = await stageToFile(path.join(base, STAGING), source, options);
+      const key = storageKeyFor(sha256);
+      let settled = false;
+      return {
+        key,
+        sha256,
+        size,
+        head,
+        async commit() {
+          if (settled) throw new Error("staged object already committed or discarded");
+          settled = true;
+          const file = pathOf(key);
+          const existing = await fsp.stat(file).catch(() => undefined);
+          if (existing?.isFile() && existing.size === size) {
+            await fsp.rm(temp, { force: true });
+            return { key, sha256, size, created: false };
+          }
+          const target = path.dirname(file);
+          await fsp.mkdir(target, { recursive: true });
+          try {
+            await fsp.rename(temp, file);
+          } catch (err) {
+            await fsp.rm(temp, { force: true });
+            throw err;
+          }
+          await syncFolder(target);
+          return { key, sha256, size, created: true };
+        },
+        async discard() {
+          settled = true;
+          await fsp.rm(temp, { force: true });
+        },
+      };
+    },
+
+    sweepStaging: (olderThanMs: number) => sweepFolder(path.join(base, STAGING), olderThanMs),
 
     async delete(key: string): Promise<boolean> {
       const file = pathOf(key);
