@@ -88,7 +88,7 @@ export type Env = z.infer<typeof ZEnv>;
 export class ConfigError extends Error {}
 
 /** Parse an environment; throws ConfigError with one readable line per problem. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = ZEnv.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
