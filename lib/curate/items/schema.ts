@@ -11,7 +11,6 @@ export const ITEM_STATUSES = ["DRAFT", "IN_REVIEW", "PUBLISHED", "WITHDRAWN"] as
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 /** Control characters other than line feed and tab (carriage returns are folded into line feeds first). */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 export const LIMITS = { short: 1000, title: 10_000, long: 100_000, list: 200, contributors: 2000 } as const;
