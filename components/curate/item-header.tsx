@@ -28,7 +28,7 @@ export function ItemHeader({
         <span className={`mr-2 rounded-full px-2 py-0.5 text-xs font-medium ${item.status === "PUBLISHED" ? "bg-accent-soft text-ink" : "bg-sunken text-ink"}`} data-testid="item-status">
           {t.statuses[item.status]}
         </span>
-        {t.handle} <span dir="ltr">{item.handle}</span> · {t.version.replace("{version}", String(item.version))}
+        {t.handle} <span dir="ltr" data-testid="item-handle">{item.handle}</span> · {t.version.replace("{version}", String(item.version))}
       </p>
       <h1 className="mt-2 line-clamp-3 break-words text-2xl font-semibold tracking-tight">{item.title}</h1>
       <nav aria-label={t.editTitle} className="mt-3">
