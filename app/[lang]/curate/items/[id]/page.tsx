@@ -17,6 +17,11 @@ import { changeStatusAction, loadCurrentItemAction, saveItemAction } from "../ac
 
 type Props = PageProps<"/[lang]/curate/items/[id]">;
 
+// A placeholder for the build (answers 404); real items render on request, per user.
+export function generateStaticParams() {
+  return [{ id: "0" }];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { lang } = await params;
   return { title: editMessages[isLang(lang) ? lang : "en"].editTitle };

@@ -15,6 +15,11 @@ import { restoreVersionAction } from "../../actions";
 
 type Props = PageProps<"/[lang]/curate/items/[id]/history">;
 
+// A placeholder for the build (answers 404); real items render on request, per user.
+export function generateStaticParams() {
+  return [{ id: "0" }];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { lang } = await params;
   return { title: editMessages[isLang(lang) ? lang : "en"].historyTitle };

@@ -14,6 +14,11 @@ import { editMessages } from "@/lib/i18n/messages-edit";
 
 type Props = PageProps<"/[lang]/curate/items/[id]/preview">;
 
+// A placeholder for the build (answers 404); real items render on request, per user.
+export function generateStaticParams() {
+  return [{ id: "0" }];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { lang } = await params;
   return { title: editMessages[isLang(lang) ? lang : "en"].previewTitle, robots: { index: false, follow: false } };
