@@ -161,7 +161,7 @@ test.describe("item editing", () => {
     // The workspace sends anonymous visitors to the sign-in page before the handler's own 401.
     const suggest = await anonymous.get("/en/curate/items/researchers?q=koo", { maxRedirects: 0 });
     expect([307, 401]).toContain(suggest.status());
-    expect(await suggest.text()).not.toContain("researchers");
+    expect(await suggest.text()).not.toContain('"researchers"');
     await foreign.context.close();
     await anonymous.dispose();
   });

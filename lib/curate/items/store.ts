@@ -158,8 +158,10 @@ export type FieldChange = { before: unknown; after: unknown };
 export function diffSnapshots(before: Partial<ItemSnapshot>, after: Partial<ItemSnapshot>): Record<string, FieldChange> {
   const out: Record<string, FieldChange> = {};
   for (const k of SNAPSHOT_FIELDS) {
-    const b = before[k] ?? null;
-    const a = after[k] ?? null;
+    // An empty list and no value are the same thing to a reader.
+    const empty = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.length === 0);
+    const b = empty(before[k]) ? null : before[k];
+    const a = empty(after[k]) ? null : after[k];
     if (JSON.stringify(b) !== JSON.stringify(a)) out[k] = { before: b, after: a };
   }
   return out;

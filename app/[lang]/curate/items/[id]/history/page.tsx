@@ -8,7 +8,7 @@ import { ItemHeader } from "@/components/curate/item-header";
 import { Forbidden, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
 import { requirePageUser } from "@/lib/auth/guard";
 import { canChangeItemStatus, canViewItemHistory } from "@/lib/auth/permissions";
-import { getEditableItem, getItemHistory, getItemTarget } from "@/lib/curate/items/service";
+import { getCollectionChoices, getEditableItem, getItemHistory, getItemTarget } from "@/lib/curate/items/service";
 import { isLang, type Lang } from "@/lib/i18n/config";
 import { editMessages, type EditMessages } from "@/lib/i18n/messages-edit";
 import { restoreVersionAction } from "../../actions";
@@ -28,11 +28,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const SHOWN = 600;
 
 /** A field's value as readable text (lists one per line, contributors by name and role). */
-function show(field: string, value: unknown, t: EditMessages): string {
+function show(field: string, value: unknown, t: EditMessages, collections: Map<number, string>): string {
   if (value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) return "";
   if (field === "contributors" && Array.isArray(value))
     return value.map((c: { name: string; role: string; orcid?: string | null }) => `${c.name} (${t.roles[c.role] ?? c.role})${c.orcid ? ` ${c.orcid}` : ""}`).join("\n");
   if (field === "funding" && Array.isArray(value)) return value.map((f: { funder: string; awardNumber?: string | null }) => (f.awardNumber ? `${f.funder}; ${f.awardNumber}` : f.funder)).join("\n");
+  if (field === "collectionId") return collections.get(Number(value)) ?? String(value);
+  if (field === "mappedCollectionIds" && Array.isArray(value)) return value.map((c) => collections.get(Number(c)) ?? String(c)).join("\n");
   if (field === "type") return t.types[String(value)] ?? String(value);
   if (field === "status") return t.statuses[String(value)] ?? String(value);
   if (Array.isArray(value)) return value.join("\n");
@@ -56,7 +58,8 @@ async function History({ lang, id }: { lang: Lang; id: number }) {
   const [item, target] = await Promise.all([getEditableItem(id), getItemTarget(id)]);
   if (!item || !target) notFound();
   if (!canViewItemHistory(user, target)) return <Forbidden lang={lang} />;
-  const entries = await getItemHistory(id);
+  const [entries, choices] = await Promise.all([getItemHistory(id), getCollectionChoices(user)]);
+  const collections = new Map(choices.map((c) => [c.id, `${c.unitLabel} › ${c.label}`]));
   const mayRestore = canChangeItemStatus(user, target);
   const dateTime = new Intl.DateTimeFormat(lang === "ko" ? "ko-KR" : "en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
   const oldest = entries[entries.length - 1];
@@ -91,7 +94,7 @@ async function History({ lang, id }: { lang: Lang; id: number }) {
               </div>
               {fields.length ? (
                 <div className="mt-3 overflow-x-auto">
-                  <table className="w-full min-w-[30rem] table-fixed text-left text-sm">
+                  <table className="w-full table-fixed text-left text-sm">
                     <thead>
                       <tr className="border-b border-line text-muted">
                         <th scope="col" className="w-1/5 py-1 pr-3 font-medium">{t.conflict.field}</th>
@@ -105,12 +108,12 @@ async function History({ lang, id }: { lang: Lang; id: number }) {
                           <th scope="row" className="py-1.5 pr-3 font-medium">{t.fields[f] ?? f}</th>
                           <td className="whitespace-pre-wrap break-words py-1.5 pr-3">
                             <del className="decoration-warn/60">
-                              <Value text={show(f, e.changes[f].before, t)} t={t} />
+                              <Value text={show(f, e.changes[f].before, t, collections)} t={t} />
                             </del>
                           </td>
                           <td className="whitespace-pre-wrap break-words py-1.5">
                             <ins className="no-underline">
-                              <Value text={show(f, e.changes[f].after, t)} t={t} />
+                              <Value text={show(f, e.changes[f].after, t, collections)} t={t} />
                             </ins>
                           </td>
                         </tr>
