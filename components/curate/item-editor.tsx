@@ -179,10 +179,10 @@ export function ItemEditor({
           </h2>
           <p className="mt-1 text-sm">{text.conflict.body.replace("{version}", String(conflict.version))}</p>
           <div className="mt-3 overflow-x-auto">
-            <table className="w-full min-w-[32rem] text-left text-sm">
+            <table className="w-full table-fixed text-left text-sm">
               <thead>
                 <tr className="border-b border-line">
-                  <th scope="col" className="py-1.5 pr-3">{text.conflict.field}</th>
+                  <th scope="col" className="w-1/5 py-1.5 pr-3">{text.conflict.field}</th>
                   <th scope="col" className="py-1.5 pr-3">{text.conflict.yours}</th>
                   <th scope="col" className="py-1.5">{text.conflict.theirs}</th>
                 </tr>
