@@ -1,0 +1,109 @@
+// /curate/items/{id} — the item editor: every field, contributors, collections, the workflow
+// (draft → in review → published → withdrawn and back) and links to history, preview and files.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { ActionForm } from "@/components/curate/action-form";
+import { ItemEditor } from "@/components/curate/item-editor";
+import { ItemHeader } from "@/components/curate/item-header";
+import { Forbidden, Panel, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
+import { requirePageUser } from "@/lib/auth/guard";
+import { canChangeItemStatus, canEditItem } from "@/lib/auth/permissions";
+import { getCollectionChoices, getEditableItem, getItemTarget, getResearcherNames } from "@/lib/curate/items/service";
+import { snapshotOf, STATUS_MOVES } from "@/lib/curate/items/store";
+import { isLang, type Lang } from "@/lib/i18n/config";
+import { editMessages } from "@/lib/i18n/messages-edit";
+import { changeStatusAction, loadCurrentItemAction, saveItemAction } from "../actions";
+
+type Props = PageProps<"/[lang]/curate/items/[id]">;
+
+// A placeholder for the build (answers 404); real items render on request, per user.
+export function generateStaticParams() {
+  return [{ id: "0" }];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { lang } = await params;
+  return { title: editMessages[isLang(lang) ? lang : "en"].editTitle };
+}
+
+const FIELD = "mt-1 block w-full rounded-lg border border-line bg-paper px-3 py-1.5 text-sm text-ink focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30";
+
+async function Editor({ lang, id }: { lang: Lang; id: number }) {
+  const t = editMessages[lang];
+  const { user } = await requirePageUser(lang, `/${lang}/curate/items/${id}`);
+  const [item, target] = await Promise.all([getEditableItem(id), getItemTarget(id)]);
+  if (!item || !target) notFound();
+  if (!canEditItem(user, target)) return <Forbidden lang={lang} />;
+  const [collections, researcherNames] = await Promise.all([
+    getCollectionChoices(user),
+    getResearcherNames(item.contributors.map((c) => c.researcherId).filter((r): r is number => r !== null)),
+  ]);
+  const moves = canChangeItemStatus(user, target) ? STATUS_MOVES[item.status] : [];
+  const text = { saved: t.saved, errors: t.errors };
+  return (
+    <>
+      <WorkspaceNav lang={lang} user={user} current="dashboard" />
+      <ItemHeader lang={lang} item={item} current="edit" />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <ItemEditor
+          lang={lang}
+          text={t}
+          itemId={item.id}
+          initial={snapshotOf(item)}
+          initialVersion={item.version}
+          researcherNames={researcherNames}
+          collections={collections}
+          saveAction={saveItemAction}
+          loadCurrentAction={loadCurrentItemAction}
+        />
+        <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
+          <Panel title={t.workflow.title} id="workflow">
+            <p className="text-sm">{t.workflow.current.replace("{status}", t.statuses[item.status])}</p>
+            {item.withdrawnReason ? <p className="mt-1 break-words text-sm text-muted">{item.withdrawnReason}</p> : null}
+            <div className="mt-3 space-y-3">
+              {moves.map((move) => (
+                <ActionForm
+                  key={move}
+                  action={changeStatusAction}
+                  submitLabel={t.moves[move]}
+                  text={text}
+                  success={t.workflow.changed.replace("{status}", t.statuses[move])}
+                  danger={move === "WITHDRAWN"}
+                  className="flex flex-wrap items-end gap-2"
+                >
+                  <input type="hidden" name="id" value={item.id} />
+                  <input type="hidden" name="version" value={item.version} />
+                  <input type="hidden" name="status" value={move} />
+                  {move === "WITHDRAWN" ? (
+                    <label className="w-full text-sm">
+                      {t.fields.withdrawnReason}
+                      <textarea name="reason" rows={2} required maxLength={1000} className={FIELD} aria-describedby="reason-help" />
+                      <span id="reason-help" className="mt-1 block text-xs text-muted">
+                        {t.workflow.reasonHelp}
+                      </span>
+                    </label>
+                  ) : null}
+                </ActionForm>
+              ))}
+            </div>
+          </Panel>
+        </aside>
+      </div>
+    </>
+  );
+}
+
+export default async function EditItemPage({ params }: Props) {
+  const { lang, id } = await params;
+  if (!isLang(lang)) notFound();
+  const n = /^\d{1,10}$/.test(id) ? Number(id) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > 2_147_483_647) notFound();
+  return (
+    <div className={WORKSPACE}>
+      <Suspense fallback={<WorkspaceSkeleton />}>
+        <Editor lang={lang} id={n} />
+      </Suspense>
+    </div>
+  );
+}

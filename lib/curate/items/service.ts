@@ -1,0 +1,79 @@
+// What the editor's server actions and pages call: the permission targets of items and
+// collections (unit paths), the collections a user may use, and cache invalidation after a write.
+import "server-only";
+import { cacheTags, invalidate } from "../../cache";
+import { getSql } from "../../db";
+import type { GuardUser } from "../../auth/guard";
+import { canCreateItemIn, coversUnit, type ItemTarget } from "../../auth/permissions";
+import { loadUnitPath } from "../../auth/users";
+import { getItemUnit, getItemVersion, listCollections, listItemHistory, loadEditableItem, type EditableItem } from "./store";
+
+/** The permission target of an item (owning unit path, linked researchers), or null when unknown. */
+export async function getItemTarget(id: number): Promise<ItemTarget | null> {
+  const sql = await getSql();
+  const unit = await getItemUnit(sql, id);
+  if (!unit) return null;
+  return { unitPath: await loadUnitPath(sql, unit.unitId), researcherIds: unit.researcherIds };
+}
+
+/** The unit path of a collection's unit (empty for an unknown collection: no one but nobody covers it). */
+export async function getCollectionUnitPath(collectionId: number): Promise<number[]> {
+  const sql = await getSql();
+  const [row] = await sql.query<{ unit_id: number }>(`SELECT unit_id FROM collection WHERE id = $1`, [collectionId]);
+  return row ? loadUnitPath(sql, Number(row.unit_id)) : [];
+}
+
+export type CollectionChoice = { id: number; label: string; unitLabel: string; mayUse: boolean };
+
+/** Every collection, marked with whether the user may put items in it. */
+export async function getCollectionChoices(user: GuardUser): Promise<CollectionChoice[]> {
+  const sql = await getSql();
+  const collections = await listCollections(sql);
+  const paths = new Map<number, number[]>();
+  for (const c of collections) if (!paths.has(c.unitId)) paths.set(c.unitId, await loadUnitPath(sql, c.unitId));
+  return collections.map((c) => ({
+    id: c.id,
+    label: c.name,
+    unitLabel: c.unitName,
+    mayUse: canCreateItemIn(user, { path: paths.get(c.unitId) ?? [] }),
+  }));
+}
+
+/** Whether the user covers the unit of every one of these collections. */
+export async function coversCollections(user: GuardUser, ids: number[]): Promise<boolean> {
+  for (const id of new Set(ids)) if (!coversUnit(user, await getCollectionUnitPath(id))) return false;
+  return true;
+}
+
+export async function getEditableItem(id: number): Promise<EditableItem | null> {
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
+  return loadEditableItem(await getSql(), id);
+}
+
+/** Public pages that show the item, its researchers, collections and units are rebuilt on their next visit. */
+export function invalidateItem(...versions: (Pick<EditableItem, "handle" | "researcherSlugs"> | null | undefined)[]) {
+  const tags = new Set<string>([cacheTags.site, cacheTags.units]);
+  for (const v of versions) {
+    if (!v) continue;
+    tags.add(cacheTags.item(v.handle));
+    for (const slug of v.researcherSlugs) tags.add(cacheTags.researcher(slug));
+  }
+  invalidate(...tags);
+}
+
+/** Display names of researchers, for contributor rows linked to a profile. */
+export async function getResearcherNames(ids: number[]): Promise<Record<number, string>> {
+  if (ids.length === 0) return {};
+  const rows = await (await getSql()).query<{ id: number; display_name: string }>(`SELECT id, display_name FROM researcher WHERE id = ANY($1::int[])`, [ids]);
+  return Object.fromEntries(rows.map((r) => [Number(r.id), r.display_name]));
+}
+
+/** The item's history, for its history page. */
+export async function getItemHistory(id: number) {
+  return listItemHistory(await getSql(), id);
+}
+
+/** The item as it was at an earlier version (for the preview of a version). */
+export async function getItemAtVersion(id: number, version: number) {
+  return getItemVersion(await getSql(), id, version);
+}
