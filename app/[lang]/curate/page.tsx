@@ -26,7 +26,7 @@ function ItemList({ items, lang, empty }: { items: DashboardItem[]; lang: Lang; 
     <ul className="divide-y divide-line">
       {items.map((i) => (
         <li key={i.id} className="py-2 first:pt-0 last:pb-0">
-          <Link href={`/handle/${i.handle}`} prefetch={false} className="font-medium leading-snug">
+          <Link href={`/${lang}/curate/items/${i.id}`} prefetch={false} className="font-medium leading-snug">
             {i.title}
           </Link>
           <p className="text-xs text-muted">
@@ -132,7 +132,7 @@ async function Dashboard({ lang }: { lang: Lang }) {
                   <ul className="mt-1 space-y-1">
                     {g.items.map((i) => (
                       <li key={i.id} className="text-sm">
-                        <Link href={`/handle/${i.handle}`} prefetch={false}>
+                        <Link href={`/${lang}/curate/items/${i.id}`} prefetch={false}>
                           {i.title}
                         </Link>{" "}
                         <span className="text-muted">({t.status[i.status] ?? i.status})</span>

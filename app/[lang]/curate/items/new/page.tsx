@@ -23,7 +23,7 @@ async function NewItem({ lang }: { lang: Lang }) {
   const collections = (await getCollectionChoices(user)).filter((c) => c.mayUse);
   return (
     <>
-      <WorkspaceNav lang={lang} user={user} current="dashboard" />
+      <WorkspaceNav lang={lang} user={user} current="new" />
       <h1 className="text-2xl font-semibold tracking-tight">{t.newTitle}</h1>
       <p className="mb-6 mt-1 text-sm text-muted">{collections.length ? t.chooseCollection : t.noCollections}</p>
       {collections.length ? (
