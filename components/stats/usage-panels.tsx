@@ -4,6 +4,7 @@ import Link from "next/link";
 import { LazyUsageSeriesChart } from "@/components/charts/lazy-usage-series-chart";
 import { formatPeriod, type Granularity, type SeriesPoint } from "@/components/charts/series";
 import { WorldMap } from "@/components/charts/world-map";
+import { SectionCard } from "@/components/ui/section-card";
 import type { CountryUsage, Referrer, TopEntry, Totals } from "@/lib/dashboard/data";
 import { countryName, UNKNOWN_COUNTRY } from "@/lib/geo/countries";
 import type { Lang } from "@/lib/i18n/config";
@@ -11,20 +12,6 @@ import { dashboardMessages } from "@/lib/i18n/messages-dashboard";
 import { format } from "@/lib/i18n/messages";
 
 const locale = (lang: Lang) => (lang === "ko" ? "ko-KR" : "en-US");
-
-export function Panel({ title, id, children, actions }: { title: string; id: string; children: React.ReactNode; actions?: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="min-w-0 rounded-xl border border-line bg-surface p-5">
-      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={id} className="text-lg font-semibold tracking-tight">
-          {title}
-        </h2>
-        {actions}
-      </div>
-      {children}
-    </section>
-  );
-}
 
 type Previous = { from: string; to: string; totals: Totals };
 
@@ -81,7 +68,7 @@ export function SeriesPanel({ lang, series, previous, granularity, exportHref }:
   const n = new Intl.NumberFormat(locale(lang));
   const sum = (k: keyof Omit<SeriesPoint, "period">) => series.reduce((s, p) => s + p[k], 0);
   return (
-    <Panel title={t.overTime} id="over-time" actions={<ExportLinks lang={lang} href={exportHref} />}>
+    <SectionCard size="lg" title={t.overTime} id="over-time" action={<ExportLinks lang={lang} href={exportHref} />}>
       <LazyUsageSeriesChart
         series={series}
         previous={previous}
@@ -131,7 +118,7 @@ export function SeriesPanel({ lang, series, previous, granularity, exportHref }:
           </table>
         </div>
       </details>
-    </Panel>
+    </SectionCard>
   );
 }
 
@@ -141,7 +128,7 @@ export function CountriesPanel({ lang, countries }: { lang: Lang; countries: Cou
   const t = dashboardMessages[lang];
   const n = new Intl.NumberFormat(locale(lang));
   return (
-    <Panel title={t.countries} id="countries">
+    <SectionCard size="lg" title={t.countries} id="countries">
       {countries.length === 0 ? (
         <p className="text-sm text-muted">{t.noneInRange}</p>
       ) : (
@@ -169,7 +156,7 @@ export function CountriesPanel({ lang, countries }: { lang: Lang; countries: Cou
           </table>
         </div>
       )}
-    </Panel>
+    </SectionCard>
   );
 }
 
@@ -177,7 +164,7 @@ export function TopPanel({ lang, entries, files }: { lang: Lang; entries: TopEnt
   const t = dashboardMessages[lang];
   const n = new Intl.NumberFormat(locale(lang));
   return (
-    <Panel title={files ? t.topFiles : t.topItems} id="top">
+    <SectionCard size="lg" title={files ? t.topFiles : t.topItems} id="top">
       {entries.length === 0 ? (
         <p className="text-sm text-muted">{t.noneInRange}</p>
       ) : (
@@ -218,7 +205,7 @@ export function TopPanel({ lang, entries, files }: { lang: Lang; entries: TopEnt
           </tbody>
         </table>
       )}
-    </Panel>
+    </SectionCard>
   );
 }
 
@@ -227,7 +214,7 @@ export function ReferrersPanel({ lang, referrers, from }: { lang: Lang; referrer
   const n = new Intl.NumberFormat(locale(lang));
   const max = Math.max(1, ...referrers.map((r) => r.visits));
   return (
-    <Panel title={t.referrers} id="referrers" actions={<span className="text-xs text-muted">{format(t.since, { day: formatPeriod(from, "day", locale(lang), false) })}</span>}>
+    <SectionCard size="lg" title={t.referrers} id="referrers" action={<span className="text-xs text-muted">{format(t.since, { day: formatPeriod(from, "day", locale(lang), false) })}</span>}>
       {referrers.length === 0 ? (
         <p className="text-sm text-muted">{t.noneInRange}</p>
       ) : (
@@ -251,6 +238,6 @@ export function ReferrersPanel({ lang, referrers, from }: { lang: Lang; referrer
           </tbody>
         </table>
       )}
-    </Panel>
+    </SectionCard>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors, isValidIssueDate, ZChangeStatus, ZItemFields } from "./schema";
+import { fieldErrors, isValidIssueDate, parseItemId, ZChangeStatus, ZItemFields } from "./schema";
 
 const base = { type: "JOURNAL_ARTICLE", title: "A title", collectionId: "3" };
 
@@ -57,5 +57,13 @@ describe("item schema", () => {
   it("needs a reason to withdraw", () => {
     expect(ZChangeStatus.safeParse({ id: 1, version: 1, status: "WITHDRAWN", reason: "" }).success).toBe(false);
     expect(ZChangeStatus.safeParse({ id: 1, version: 1, status: "WITHDRAWN", reason: "Duplicate" }).success).toBe(true);
+  });
+});
+
+describe("parseItemId", () => {
+  it("takes positive 32-bit integers written in digits only", () => {
+    expect(parseItemId("1")).toBe(1);
+    expect(parseItemId("2147483647")).toBe(2147483647);
+    for (const bad of ["0", "2147483648", "-1", "1e3", " 1", "01x", "", "9999999999"]) expect(parseItemId(bad), bad).toBeNull();
   });
 });

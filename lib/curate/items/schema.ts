@@ -174,3 +174,10 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   for (const issue of error.issues) (out[issue.path.join(".") || "_"] ??= []).push(issue.message);
   return out;
 }
+
+/** An item id from a URL segment: a positive 32-bit integer written in digits, or null. */
+export function parseItemId(segment: string): number | null {
+  if (!/^\d{1,10}$/.test(segment)) return null;
+  const n = Number(segment);
+  return n >= 1 && n <= 2_147_483_647 ? n : null;
+}

@@ -14,6 +14,7 @@ import { snapshotOf, STATUS_MOVES } from "@/lib/curate/items/store";
 import { isLang, type Lang } from "@/lib/i18n/config";
 import { editMessages } from "@/lib/i18n/messages-edit";
 import { changeStatusAction, loadCurrentItemAction, saveItemAction } from "../actions";
+import { parseItemId } from "@/lib/curate/items/schema";
 
 type Props = PageProps<"/[lang]/curate/items/[id]">;
 
@@ -97,8 +98,8 @@ async function Editor({ lang, id }: { lang: Lang; id: number }) {
 export default async function EditItemPage({ params }: Props) {
   const { lang, id } = await params;
   if (!isLang(lang)) notFound();
-  const n = /^\d{1,10}$/.test(id) ? Number(id) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1 || n > 2_147_483_647) notFound();
+  const n = parseItemId(id);
+  if (n === null) notFound();
   return (
     <div className={WORKSPACE}>
       <Suspense fallback={<WorkspaceSkeleton />}>

@@ -12,6 +12,7 @@ import { getCollectionChoices, getEditableItem, getItemHistory, getItemTarget } 
 import { isLang, type Lang } from "@/lib/i18n/config";
 import { editMessages, type EditMessages } from "@/lib/i18n/messages-edit";
 import { restoreVersionAction } from "../../actions";
+import { parseItemId } from "@/lib/curate/items/schema";
 
 type Props = PageProps<"/[lang]/curate/items/[id]/history">;
 
@@ -139,8 +140,8 @@ async function History({ lang, id }: { lang: Lang; id: number }) {
 export default async function ItemHistoryPage({ params }: Props) {
   const { lang, id } = await params;
   if (!isLang(lang)) notFound();
-  const n = /^\d{1,10}$/.test(id) ? Number(id) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1 || n > 2_147_483_647) notFound();
+  const n = parseItemId(id);
+  if (n === null) notFound();
   return (
     <div className={WORKSPACE}>
       <Suspense fallback={<WorkspaceSkeleton />}>
