@@ -177,7 +177,7 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
     },
     servers: [{ url: serverUrl.replace(/\/$/, "") + "/api/v1" }],
     tags: [
-      { name: "items" }, { name: "researchers" }, { name: "units" }, { name: "collections" }, { name: "search" }, { name: "statistics" }, { name: "meta" },
+      { name: "items" }, { name: "researchers" }, { name: "units" }, { name: "collections" }, { name: "search" }, { name: "statistics" }, { name: "curation" }, { name: "meta" },
     ],
     paths: {
       "/items": read("listItems", "Published items, in id order", "items", parameters("query", ZItemListQuery), {
@@ -261,6 +261,49 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
             "400": { $ref: "#/components/responses/BadRequest" },
             "404": problemResponse("Nothing public has this type and id."),
             "503": problemResponse("The event could not be stored."),
+          },
+        },
+      },
+      "/curate/files": {
+        post: {
+          operationId: "uploadFile",
+          summary: "Attach a new file to an item (curators of the item's unit, administrators; signed-in session)",
+          tags: ["curation"],
+          parameters: [
+            { name: "item", in: "query", required: true, schema: { type: "integer", minimum: 1 }, description: "The item's id." },
+            { name: "name", in: "query", required: true, schema: { type: "string", maxLength: 1000 }, description: "The file's name; unsafe characters are removed." },
+          ],
+          requestBody: { required: true, description: "The file's bytes (at most MAX_UPLOAD_BYTES); the type is read from the content.", content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } },
+          responses: {
+            "201": { description: "The file is stored; its record as JSON.", content: { "application/json": { schema: { type: "object" } } } },
+            "400": { $ref: "#/components/responses/BadRequest" },
+            "401": problemResponse("Nobody is signed in."),
+            "403": problemResponse("The signed-in account may not manage this item's files."),
+            "404": problemResponse("There is no such item."),
+            "409": problemResponse("The item already has a file with the same content."),
+            "413": problemResponse("The file is larger than MAX_UPLOAD_BYTES."),
+            "415": problemResponse("The content is of a refused type, or not what its extension says."),
+          },
+        },
+      },
+      "/curate/files/{fileId}": {
+        put: {
+          operationId: "replaceFile",
+          summary: "Replace a file's content, keeping its id and URL (curators of the item's unit, administrators)",
+          tags: ["curation"],
+          parameters: [
+            { name: "fileId", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
+            { name: "name", in: "query", required: false, schema: { type: "string", maxLength: 1000 }, description: "The new content's file name." },
+          ],
+          requestBody: { required: true, description: "The new bytes.", content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } },
+          responses: {
+            "200": { description: "The content is replaced; the file's record as JSON.", content: { "application/json": { schema: { type: "object" } } } },
+            "400": { $ref: "#/components/responses/BadRequest" },
+            "401": problemResponse("Nobody is signed in."),
+            "403": problemResponse("The signed-in account may not manage this item's files."),
+            "404": problemResponse("There is no such file."),
+            "413": problemResponse("The file is larger than MAX_UPLOAD_BYTES."),
+            "415": problemResponse("The content is of a refused type, or not what its extension says."),
           },
         },
       },
