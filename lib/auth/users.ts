@@ -144,6 +144,13 @@ export async function loadSessionUser(sql: Sql, id: number): Promise<SessionUser
   };
 }
 
+/** Whether every id names a unit (an empty list does). */
+export async function allUnitsExist(sql: Sql, ids: number[]): Promise<boolean> {
+  if (ids.length === 0) return true;
+  const rows = await sql.query<{ id: number }>(`SELECT id FROM unit WHERE id = ANY($1::int[])`, [ids]);
+  return rows.length === new Set(ids).size;
+}
+
 /** Unit ids from the root down to the unit (empty when the unit does not exist). */
 export async function loadUnitPath(sql: Sql, unitId: number): Promise<number[]> {
   const rows = await sql.query<{ id: number }>(

@@ -8,7 +8,7 @@ import { assignUserUnits, changeUserRole, LastAdministratorError, setUserActive,
 import { ActionRefusal, guardedAction } from "@/lib/auth/guard";
 import { generatePassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { canManageUsers } from "@/lib/auth/permissions";
-import { createUser, UserExistsError } from "@/lib/auth/users";
+import { allUnitsExist, createUser, UserExistsError } from "@/lib/auth/users";
 import { getSql } from "@/lib/db";
 
 const ZRole = z.enum(["ADMIN", "CURATOR", "RESEARCHER"]);
@@ -29,9 +29,7 @@ const ZCreateUser = z.object({
 });
 
 async function existingUnits(ids: number[]): Promise<number[]> {
-  if (ids.length === 0) return [];
-  const rows = await (await getSql()).query<{ id: number }>(`SELECT id FROM unit WHERE id = ANY($1::int[])`, [ids]);
-  if (rows.length !== new Set(ids).size) throw new ActionRefusal("Unknown unit.");
+  if (!(await allUnitsExist(await getSql(), ids))) throw new ActionRefusal("Unknown unit.");
   return ids;
 }
 
