@@ -76,6 +76,10 @@ const ZEnv = z.object({
     .refine((v) => v.split(",").every((s) => !s.trim() || /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(s.trim())), {
       message: "must be a comma-separated list of IP addresses or CIDR ranges",
     }),
+  /** Seconds an anonymous visitor's public page is answered from the server's response cache (0: off). A save through Atrium empties it at once. */
+  RESPONSE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Memory for that cache, in MiB. */
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(1).max(16384).default(64),
   /** Requests one anonymous client may make to /api/v1 per window; 0 turns the limit off. */
   API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
   /** Length of the API rate-limit window in seconds. */

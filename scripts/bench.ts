@@ -38,8 +38,9 @@ const targets = [
 ];
 
 // Searches a person might run, each URL distinct so that no cache answers it: the time of the
-// first request for each is the cost of an uncached search (query and render).
-const FIRST_HIT_SEARCHES = [
+// first request for each is the cost of an uncached search (query and render). Each is asked three
+// ways (as typed, its next page, sorted by date — or by title if it was): 36 distinct searches.
+const SEARCHES = [
   "/search?q=depression",
   "/search?q=hippocampal+memory&year=2015-2019",
   "/search?q=astrocyte&type=JOURNAL_ARTICLE",
@@ -53,6 +54,18 @@ const FIRST_HIT_SEARCHES = [
   "/search?type=CONFERENCE_PAPER&year=2020-2024",
   "/search?q=glia+-mouse",
 ];
+const FIRST_HIT_SEARCHES = SEARCHES.flatMap((p) => {
+  const variant = (change: (q: URLSearchParams) => void) => {
+    const q = new URLSearchParams(p.split("?")[1]);
+    change(q);
+    return `/search?${q}`;
+  };
+  return [
+    p,
+    variant((q) => q.set("page", String(Number(q.get("page") ?? 1) + 1))),
+    variant((q) => q.set("sort", q.get("sort") === "date" ? "title" : "date")),
+  ];
+});
 
 /** The most prolific researcher's profile (first of the directory sorted by output). */
 async function profileTarget(): Promise<{ name: string; path: string }> {

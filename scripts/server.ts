@@ -1,11 +1,18 @@
-// The HTTP server behind `npm start`: Next.js's request handler, plus the response headers a
-// cached page cannot set itself — FAIR Signposting `Link` on item pages, and `Vary` for the
-// language negotiation done in proxy.ts. Headers are added as the response head is written, so
-// they never enter Next's page cache (where they would be replayed twice).
+// The HTTP server behind `npm start`: Next.js's request handler, plus
+// - Brotli copies of the build's static scripts and styles (lib/http/static-brotli.ts);
+// - a short-lived cache of anonymous visitors' public pages (lib/http/response-cache.ts), emptied
+//   by every save;
+// - the response headers a cached page cannot set itself — FAIR Signposting `Link` on item pages,
+//   and `Vary` for the language negotiation done in proxy.ts. Headers are added as the response
+//   head is written, so they never enter Next's page cache (where they would be replayed twice).
 import http from "node:http";
+import path from "node:path";
 import next from "next";
 import { env } from "../lib/env";
-import { ITEM_PAGE_PATH, itemResponseSignals } from "../lib/items/signposting-header";
+import { onPageChange } from "../lib/http/page-change";
+import { createResponseCache } from "../lib/http/response-cache";
+import { createStaticBrotli } from "../lib/http/static-brotli";
+import { forgetItemResponseSignals, ITEM_PAGE_PATH, itemResponseSignals } from "../lib/items/signposting-header";
 
 /** Must equal CONTENT_LENGTH_RELAY in lib/files/serve.ts (not imported: that module is server-only). */
 const CONTENT_LENGTH_RELAY = "x-atrium-content-length";
@@ -14,6 +21,13 @@ const e = env();
 const app = next({ dev: false, dir: process.cwd(), hostname: e.HOSTNAME, port: e.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
+
+const staticBrotli = createStaticBrotli(path.join(process.cwd(), ".next/static"));
+const responses = createResponseCache({ ttlSeconds: e.RESPONSE_CACHE_SECONDS, maxBytes: e.RESPONSE_CACHE_MB * 1024 * 1024 });
+onPageChange(() => {
+  responses.clear();
+  forgetItemResponseSignals();
+});
 
 const selfOrigin = `http://${["0.0.0.0", "::"].includes(e.HOSTNAME) ? "127.0.0.1" : e.HOSTNAME.includes(":") ? `[${e.HOSTNAME}]` : e.HOSTNAME}:${e.PORT}`;
 const LANGUAGE_NEUTRAL = /^\/(api|_next|files|media|oai)(\/|$)|^\/(icon\.svg|favicon\.ico|robots\.txt|feed\.xml)$|^\/sitemap/;
@@ -38,6 +52,7 @@ const server = http.createServer(async (req, res) => {
   // The peer's address for usage counting and sign-in throttling (lib/http/client-address.ts);
   // never a client-supplied copy.
   req.headers["x-atrium-remote-address"] = req.socket.remoteAddress ?? "";
+  if ((await staticBrotli(req, res)) || (await responses.serve(req, res))) return;
   const pathname = (req.url ?? "/").split("?")[0];
   if (!LANGUAGE_NEUTRAL.test(pathname)) {
     amendOnWrite(res, (r, status) => {

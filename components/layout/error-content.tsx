@@ -1,11 +1,10 @@
 "use client";
 // What a visitor sees when a page fails: a calm message in both languages, a retry button and a
 // reference (the error digest) that the server log carries too. Never the error itself.
-import { messages } from "@/lib/i18n/messages";
+import { errorMessages } from "@/lib/i18n/messages-error";
 
 export function ErrorContent({ digest, reset }: { digest?: string; reset: () => void }) {
-  const en = messages("en").error;
-  const ko = messages("ko").error;
+  const { en, ko } = errorMessages;
   return (
     <div className="mx-auto max-w-2xl px-4 py-16 sm:px-6 sm:py-24">
       <h1 className="text-3xl font-semibold tracking-tight">{en.title}</h1>

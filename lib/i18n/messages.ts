@@ -165,12 +165,6 @@ const en = {
     home: "Go to the home page",
     search: "Or search the repository:",
   },
-  error: {
-    title: "Something went wrong",
-    body: "The page could not be shown just now. Please try again in a moment.",
-    retry: "Try again",
-    reference: "Reference",
-  },
   months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 };
 
@@ -338,12 +332,6 @@ const ko: Messages = {
     body: "이 주소에는 페이지가 없습니다. 옮겨졌거나 주소가 잘못 입력되었을 수 있습니다.",
     home: "첫 화면으로 가기",
     search: "또는 저장소를 검색하세요:",
-  },
-  error: {
-    title: "문제가 발생했습니다",
-    body: "지금은 페이지를 표시할 수 없습니다. 잠시 후 다시 시도해 주세요.",
-    retry: "다시 시도",
-    reference: "참조 번호",
   },
   months: ["1월", "2월", "3월", "4월", "5월", "6월", "7월", "8월", "9월", "10월", "11월", "12월"],
 };

@@ -10,6 +10,11 @@ export type ItemResponseSignals = { link: string | null; gone: boolean };
 
 const memo = new Map<string, { value: ItemResponseSignals; expires: number }>();
 
+/** After a change: an item's status or links may differ now. */
+export function forgetItemResponseSignals() {
+  memo.clear();
+}
+
 export const ITEM_PAGE_PATH = /^\/(?:(?:en|ko)\/)?handle\/([^/]+)\/([^/]+)\/?$/;
 
 export async function itemResponseSignals(prefix: string, n: string, origin: string): Promise<ItemResponseSignals> {
