@@ -14,6 +14,7 @@ import { DEFAULT_LANG, isLang, LANG_COOKIE, langFromAcceptLanguage } from "../i1
 
 const UNCACHED_PATH = /^\/(?:api|_next|files|media|oai)(?:\/|$)|^\/(?:(?:en|ko)\/)?(?:curate|signin)(?:\/|$)/;
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/;
+const LANGUAGE_COOKIE = new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=([^;]*)`);
 const CACHEABLE_STATUS = new Set([200, 410]);
 /** Router requests of the client-side navigation carry per-client state. */
 const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
@@ -32,7 +33,7 @@ export function responseCacheKey(req: IncomingMessage): string | null {
   if (h.authorization || h.range || ROUTER_HEADERS.some((name) => h[name] !== undefined)) return null;
   const cookie = h.cookie ?? "";
   if (SESSION_COOKIE.test(cookie)) return null;
-  const cookieLang = /(?:^|;\s*)atrium-lang=([^;]*)/.exec(cookie)?.[1];
+  const cookieLang = LANGUAGE_COOKIE.exec(cookie)?.[1];
   const explicit = /^\/(en|ko)(?=\/|$)/.exec(pathname)?.[1];
   const lang = explicit ?? (isLang(cookieLang) ? cookieLang : (langFromAcceptLanguage(h["accept-language"]) ?? DEFAULT_LANG));
   // An explicit prefix that differs from the cookie is answered with a Set-Cookie: never cached.
