@@ -7,6 +7,7 @@
 // bench-results/<timestamp>.json.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -73,6 +74,37 @@ async function profileTarget(): Promise<{ name: string; path: string }> {
   const slug = /href="\/(?:en\/)?researchers\/([^"?/]+)"/.exec(html)?.[1];
   if (!slug) throw new Error("no researcher found in the directory");
   return { name: "top researcher profile", path: `/researchers/${slug}` };
+}
+
+/**
+ * JavaScript a browser downloads for a page, compressed as sent: the scripts the HTML names,
+ * without the `noModule` polyfills that modern browsers skip.
+ */
+async function pageScripts(pagePath: string): Promise<{ scripts: number; raw: number; gzip: number; brotli: number }> {
+  const html = await (await fetch(base + pagePath, { headers: { "accept-language": "en" } })).text();
+  const sources = [...html.matchAll(/<script\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => !/\bnoModule\b/i.test(tag))
+    .map((tag) => /\bsrc="([^"]+)"/.exec(tag)?.[1])
+    .filter((src): src is string => Boolean(src));
+  // node:http, not fetch: fetch would decompress and report the uncompressed size.
+  const size = (src: string, encoding: string) =>
+    new Promise<number>((resolve, reject) => {
+      http
+        .get(base + src, { headers: { "accept-encoding": encoding } }, (res) => {
+          let bytes = 0;
+          res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+          res.on("end", () => resolve(bytes));
+        })
+        .on("error", reject);
+    });
+  const totals = { scripts: sources.length, raw: 0, gzip: 0, brotli: 0 };
+  for (const src of [...new Set(sources)]) {
+    totals.raw += await size(src, "identity");
+    totals.gzip += await size(src, "gzip");
+    totals.brotli += await size(src, "br");
+  }
+  return totals;
 }
 
 type FirstHit = { path: string; ms: number; status: number };
@@ -158,6 +190,7 @@ await waitForHealth();
 const profile = await profileTarget();
 // Uncached first: a fresh server has nothing in its caches for these URLs yet.
 const uncached = await firstHits([...FIRST_HIT_SEARCHES, profile.path]);
+const itemScripts = await pageScripts("/handle/2023.sw.kbri/1191");
 const results: Figures[] = [];
 for (const target of [...targets, profile]) results.push(await measure(target));
 stop();
@@ -184,8 +217,10 @@ const searchFirst = uncached.slice(0, FIRST_HIT_SEARCHES.length).map((h) => h.ms
 console.log(`\nUncached first requests (one at a time, whole page):`);
 for (const h of uncached) console.log(`  ${h.ms.toFixed(0).padStart(6)} ms  ${h.status}  ${h.path}`);
 console.log(`  search median ${percentile(searchFirst, 50).toFixed(0)} ms, slowest ${searchFirst[searchFirst.length - 1].toFixed(0)} ms`);
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`\nJavaScript of the seed item page: ${itemScripts.scripts} scripts, ${kb(itemScripts.brotli)} Brotli (${kb(itemScripts.gzip)} gzip, ${kb(itemScripts.raw)} uncompressed)`);
 fs.mkdirSync("bench-results", { recursive: true });
 const file = path.join("bench-results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), db: args.db, connections, duration, machine, results, uncached }, null, 2));
+fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), db: args.db, connections, duration, machine, results, uncached, itemScripts }, null, 2));
 console.log(`\nwritten to ${file}`);
 process.exit(results.some((r) => r.errors > 0) || uncached.some((h) => h.status >= 400) ? 1 : 0);
