@@ -5,12 +5,12 @@ import type { Page } from "@playwright/test";
 import { AUTH_E2E } from "./auth-data";
 import { expect, test } from "./fixtures";
 
-async function signIn(page: Page, account: { email: string; password: string }, lang = "en") {
-  await page.goto(`/${lang}/signin`);
-  await page.locator("input[name=email]").fill(account.email);
-  await page.locator("input[name=password]").fill(account.password);
-  await page.locator("form button[type=submit]").first().click();
-  await page.waitForURL(new RegExp(`/${lang}/curate`));
+async function signIn(page: Page, account: { email: string; password: string }) {
+  await page.goto(`/en/signin`);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL(/\/en\/curate/);
 }
 
 /** With SHOTS_DIR set, full-page screenshots on a desktop and a phone. */
@@ -24,7 +24,8 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-test.describe.configure({ mode: "serial", timeout: 120_000 });
+// Generous: this one test signs in, renders five pages (each checked by axe) and takes six screenshots.
+test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 const unique = Date.now().toString(36);
 
@@ -95,6 +96,12 @@ test("a token created in the workspace creates, updates and publishes an item th
     expect(afterRevoke.status()).toBe(401);
     expect((await afterRevoke.json()).detail).toMatch(/revoked/);
     await shoot(page, "api-tokens-revoked");
+    // The same screen in dark mode, in Korean.
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto("/ko/curate/me");
+    await expect(page.getByRole("region", { name: "API 토큰" })).toBeVisible();
+    await shoot(page, "api-tokens-ko-dark");
+    await page.emulateMedia({ colorScheme: "light" });
   } finally {
     await api.dispose();
     await anonymous.dispose();
