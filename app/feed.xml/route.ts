@@ -1,10 +1,8 @@
 // GET /feed.xml – Atom feed of the items most recently added to the site
 import { connection } from "next/server";
-import { getSql } from "@/lib/db";
-import { siteUrl } from "@/lib/env";
-import { feedResponse } from "@/lib/feeds/respond";
+import { serveFeed } from "@/lib/feeds/route";
 
 export async function GET(request: Request) {
   await connection();
-  return feedResponse(request, await getSql(), { kind: "site" }, "en", siteUrl());
+  return serveFeed(request, { kind: "site" }, "en");
 }

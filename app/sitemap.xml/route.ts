@@ -1,10 +1,8 @@
 // GET /sitemap.xml – sitemap index over the item, researcher, unit and collection sitemaps
 import { connection } from "next/server";
-import { getSql } from "@/lib/db";
-import { siteUrl } from "@/lib/env";
-import { sitemapIndexResponse } from "@/lib/sitemap/respond";
+import { serveSitemapIndex } from "@/lib/sitemap/route";
 
 export async function GET(request: Request) {
   await connection();
-  return sitemapIndexResponse(request, await getSql(), siteUrl());
+  return serveSitemapIndex(request);
 }

@@ -43,4 +43,17 @@ describe("OpenAPI document", () => {
     const schemas = (doc.components as { schemas: Record<string, { properties?: Record<string, unknown> }> }).schemas;
     expect(Object.keys(schemas.Item.properties ?? {})).toEqual(expect.arrayContaining(["handle", "issueDate", "files", "contributors"]));
   });
+
+  it("describes the write endpoints with the bearer token scheme and the editor's item schema", () => {
+    const components = doc.components as { securitySchemes: Record<string, { type: string; scheme?: string }> };
+    expect(components.securitySchemes.apiToken).toMatchObject({ type: "http", scheme: "bearer" });
+    const paths = doc.paths as Record<string, Record<string, { security?: unknown[]; requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> }; parameters?: { name?: string }[] }>>;
+    for (const [path, method] of [["/curate/items", "post"], ["/curate/items/{id}", "put"], ["/curate/items/{id}", "patch"], ["/curate/items/{id}/status", "post"], ["/curate/files", "post"], ["/curate/files/{fileId}", "put"]]) {
+      expect(paths[path][method].security, `${method} ${path}`).toEqual([{ apiToken: [] }, { session: [] }]);
+    }
+    const create = paths["/curate/items"].post.requestBody!.content["application/json"].schema;
+    expect(Object.keys(create.properties ?? {})).toEqual(expect.arrayContaining(["title", "doi", "contributors", "collectionId"]));
+    expect(create.required).toEqual(["type", "title", "collectionId"]);
+    expect(paths["/curate/items/{id}"].put.parameters?.map((p) => p.name)).toContain("If-Match");
+  });
 });

@@ -24,6 +24,8 @@ import {
   ZUnit,
   ZUnitTree,
 } from "./schemas";
+import { ZCreateItem } from "../curate/items/schema";
+import { MAX_BODY_BYTES, ZEditableItem, ZItemIdParams, ZStatusChangeBody } from "./item-writes";
 
 // --- Endpoints owned by other parts of the application (kept in step with their route files). ---
 
@@ -71,12 +73,12 @@ const ZBeaconBody = z.object({ type: z.enum(["item", "researcher", "unit"]), id:
 
 const SCHEMA_IDS = [
   "File", "Contributor", "ItemSummary", "Item", "Tombstone", "ItemPage", "ResearcherSummary", "ResearcherPage", "Researcher",
-  "UnitNode", "UnitTree", "Unit", "Collection", "SearchResult", "Problem", "Suggestions", "Statistics", "Beacon",
+  "UnitNode", "UnitTree", "Unit", "Collection", "SearchResult", "Problem", "Suggestions", "Statistics", "Beacon", "EditableItem", "StatusChange",
 ];
 
 function componentSchemas(): Record<string, unknown> {
   // Referencing the schemas makes sure they are registered before the registry is read.
-  void [ZItem, ZTombstone, ZItemPage, ZResearcher, ZResearcherPage, ZUnit, ZUnitTree, ZCollection, ZSearchResult, ZProblem, ZSuggestions, ZStatistics, ZBeaconBody];
+  void [ZItem, ZTombstone, ZItemPage, ZResearcher, ZResearcherPage, ZUnit, ZUnitTree, ZCollection, ZSearchResult, ZProblem, ZSuggestions, ZStatistics, ZBeaconBody, ZEditableItem, ZStatusChangeBody];
   const all = z.toJSONSchema(z.globalRegistry, { target: "draft-2020-12", uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" });
   const out: Record<string, unknown> = {};
   for (const id of SCHEMA_IDS) {
@@ -147,6 +149,57 @@ function read(operationId: string, summary: string, tag: string, params: Record<
   };
 }
 
+// --- Writes (personal API token or same-site session) ---
+
+/**
+ * The item fields a write accepts, from the editor's schema (lib/curate/items/schema.ts). Its
+ * preprocessing accepts a missing value wherever the form would send an empty one, which JSON
+ * Schema cannot tell from the types: the required fields are stated here.
+ */
+function itemFieldsBody(): Record<string, unknown> {
+  const schema = inputSchema(ZCreateItem) as { properties: Record<string, Record<string, unknown>>; required?: string[]; description?: string };
+  schema.required = ["type", "title", "collectionId"];
+  const contributor = (schema.properties.contributors.items ?? {}) as { required?: string[] };
+  contributor.required = ["name"];
+  schema.description =
+    "The fields of an item as the editor has them. Text fields may be null or empty for none; lists (keywords, subjects) are arrays of strings. " +
+    "Identifiers are checked (DOI, ISSN, ISBN, ORCID) and DOIs normalised (https://doi.org/… → 10.…). Unknown properties are ignored.";
+  return schema;
+}
+
+const WRITE_SECURITY = [{ apiToken: [] }, { session: [] }];
+const writeErrors = {
+  "401": problemResponse("No session and no token, or the bearer token is unknown, revoked or expired (WWW-Authenticate says which)."),
+  "403": problemResponse("The account may not do this (the item's unit is not one it curates), or a signed-in write came from another site."),
+  "406": { $ref: "#/components/responses/NotAcceptable" },
+};
+const bodyErrors = {
+  "400": problemResponse("The body is not a JSON object."),
+  "413": problemResponse(`The body is larger than ${MAX_BODY_BYTES} bytes.`),
+  "415": problemResponse("The body is not application/json."),
+  "422": { $ref: "#/components/responses/InvalidFields" },
+};
+const lockErrors = {
+  "404": problemResponse("There is no such item."),
+  "412": problemResponse("If-Match does not name the item's current version: someone changed it meanwhile. `currentVersion` says which version it is at; the ETag header carries the new tag."),
+  "428": problemResponse("If-Match is missing: read the item first and send its ETag back."),
+};
+const IF_MATCH = { name: "If-Match", in: "header", required: true, description: "The ETag of the version the change is based on (from GET, or from the answer to the previous write).", schema: { type: "string" }, example: '"1191.4"' };
+const editableItemResponse = (description: string, extraHeaders: Record<string, unknown> = {}) => ({
+  description,
+  headers: { ETag: { description: "Names the item's version; send it in If-Match to write.", schema: { type: "string" } }, ...extraHeaders },
+  content: { "application/json": { schema: ref("EditableItem") } },
+});
+const EXAMPLE_NEW_ITEM = {
+  type: "JOURNAL_ARTICLE",
+  title: "Hippocampal circuits in stress-induced depression",
+  issueDate: "2023-08-14",
+  doi: "10.5555/example.1",
+  keywords: ["stress", "hippocampus"],
+  collectionId: 3,
+  contributors: [{ name: "Koo, Ja Wook", role: "AUTHOR", orcid: "0000-0002-1825-0097" }],
+};
+
 const EXAMPLE_ITEM = {
   id: 1191,
   handle: "2023.sw.kbri/1191",
@@ -172,7 +225,9 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
         `Public, read-only JSON about the repository's published items, researchers, units and collections. ` +
         `Lists are paginated with opaque cursors: follow \`links.next\` (or the \`Link: rel="next"\` header) until it is null; ` +
         `\`limit\` is 1–${MAX_LIMIT} (default ${DEFAULT_LIMIT}). Responses carry an ETag; send it back in If-None-Match for a 304. ` +
-        `Errors are RFC 9457 problem details. Anonymous clients are rate limited per address (RateLimit-* headers; 429 with Retry-After).`,
+        `Errors are RFC 9457 problem details. Anonymous clients are rate limited per address (RateLimit-* headers; 429 with Retry-After). ` +
+        `The curation endpoints write with the rights of a signed-in account: send a personal API token (created on the workspace's account page) as ` +
+        `\`Authorization: Bearer <token>\`; token holders are not rate limited. Writes to an item are conditional: send the ETag you read in If-Match.`,
       license: { name: "Apache-2.0", identifier: "Apache-2.0" },
     },
     servers: [{ url: serverUrl.replace(/\/$/, "") + "/api/v1" }],
@@ -264,11 +319,75 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
           },
         },
       },
+      "/curate/items": {
+        post: {
+          operationId: "createItem",
+          summary: "Create a draft item in a collection the account curates",
+          tags: ["curation"],
+          security: WRITE_SECURITY,
+          requestBody: { required: true, content: { "application/json": { schema: itemFieldsBody(), example: EXAMPLE_NEW_ITEM } } },
+          responses: {
+            "201": editableItemResponse("The new draft (it gets its handle now; publishing makes it public).", { Location: { description: "The item's URL in this API.", schema: { type: "string" } } }),
+            ...writeErrors,
+            ...bodyErrors,
+          },
+        },
+      },
+      "/curate/items/{id}": {
+        get: {
+          operationId: "getEditableItem",
+          summary: "An item as it is edited, whatever its status, with the ETag to write it",
+          tags: ["curation"],
+          security: WRITE_SECURITY,
+          parameters: parameters("path", ZItemIdParams),
+          responses: { "200": editableItemResponse("The item."), ...writeErrors, "404": problemResponse("There is no such item.") },
+        },
+        put: {
+          operationId: "replaceItem",
+          summary: "Replace every field of an item (fields left out become empty, as in the editor)",
+          tags: ["curation"],
+          security: WRITE_SECURITY,
+          parameters: [...parameters("path", ZItemIdParams), IF_MATCH],
+          requestBody: { required: true, content: { "application/json": { schema: itemFieldsBody() } } },
+          responses: { "200": editableItemResponse("The item as saved, at its new version."), ...writeErrors, ...bodyErrors, ...lockErrors },
+        },
+        patch: {
+          operationId: "updateItem",
+          summary: "Change some fields of an item (the others stay as they are)",
+          tags: ["curation"],
+          security: WRITE_SECURITY,
+          parameters: [...parameters("path", ZItemIdParams), IF_MATCH],
+          requestBody: {
+            required: true,
+            description: "Any of the item's fields; the result is validated as a whole.",
+            content: { "application/json": { schema: { ...itemFieldsBody(), required: [] }, example: { abstract: "A new abstract." } } },
+          },
+          responses: { "200": editableItemResponse("The item as saved, at its new version."), ...writeErrors, ...bodyErrors, ...lockErrors },
+        },
+      },
+      "/curate/items/{id}/status": {
+        post: {
+          operationId: "changeItemStatus",
+          summary: "Move an item along the workflow: draft ⇄ in review → published ⇄ withdrawn, and back to draft",
+          tags: ["curation"],
+          security: WRITE_SECURITY,
+          parameters: [...parameters("path", ZItemIdParams), IF_MATCH],
+          requestBody: { required: true, content: { "application/json": { schema: ref("StatusChange"), example: { status: "WITHDRAWN", reason: "Duplicate of 2023.sw.kbri/1190" } } } },
+          responses: {
+            "200": editableItemResponse("The item at its new status and version."),
+            ...writeErrors,
+            ...bodyErrors,
+            ...lockErrors,
+            "409": problemResponse("The workflow does not allow this move from the item's current status."),
+          },
+        },
+      },
       "/curate/files": {
         post: {
           operationId: "uploadFile",
-          summary: "Attach a new file to an item (curators of the item's unit, administrators; signed-in session)",
+          summary: "Attach a new file to an item (curators of the item's unit, administrators)",
           tags: ["curation"],
+          security: WRITE_SECURITY,
           parameters: [
             { name: "item", in: "query", required: true, schema: { type: "integer", minimum: 1 }, description: "The item's id." },
             { name: "name", in: "query", required: true, schema: { type: "string", maxLength: 1000 }, description: "The file's name; unsafe characters are removed." },
@@ -277,8 +396,8 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
           responses: {
             "201": { description: "The file is stored; its record as JSON.", content: { "application/json": { schema: { type: "object" } } } },
             "400": { $ref: "#/components/responses/BadRequest" },
-            "401": problemResponse("Nobody is signed in."),
-            "403": problemResponse("The signed-in account may not manage this item's files."),
+            "401": problemResponse("No session and no token, or the bearer token is unknown, revoked or expired."),
+            "403": problemResponse("The account may not manage this item's files, or a signed-in upload came from another site."),
             "404": problemResponse("There is no such item."),
             "409": problemResponse("The item already has a file with the same content."),
             "413": problemResponse("The file is larger than MAX_UPLOAD_BYTES."),
@@ -291,6 +410,7 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
           operationId: "replaceFile",
           summary: "Replace a file's content, keeping its id and URL (curators of the item's unit, administrators)",
           tags: ["curation"],
+          security: WRITE_SECURITY,
           parameters: [
             { name: "fileId", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
             { name: "name", in: "query", required: false, schema: { type: "string", maxLength: 1000 }, description: "The new content's file name." },
@@ -299,8 +419,8 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
           responses: {
             "200": { description: "The content is replaced; the file's record as JSON.", content: { "application/json": { schema: { type: "object" } } } },
             "400": { $ref: "#/components/responses/BadRequest" },
-            "401": problemResponse("Nobody is signed in."),
-            "403": problemResponse("The signed-in account may not manage this item's files."),
+            "401": problemResponse("No session and no token, or the bearer token is unknown, revoked or expired."),
+            "403": problemResponse("The account may not manage this item's files, or a signed-in upload came from another site."),
             "404": problemResponse("There is no such file."),
             "413": problemResponse("The file is larger than MAX_UPLOAD_BYTES."),
             "415": problemResponse("The content is of a refused type, or not what its extension says."),
@@ -317,6 +437,20 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
       },
     },
     components: {
+      securitySchemes: {
+        apiToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "atr_…",
+          description: "A personal API token, created and revoked on the workspace's account page (/curate/me). It acts with exactly the rights of its account.",
+        },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "authjs.session-token",
+          description: "The workspace's sign-in session (`__Secure-authjs.session-token` over HTTPS). Writes with it must come from this site's own pages.",
+        },
+      },
       schemas: componentSchemas(),
       parameters: {
         IfNoneMatch: { name: "If-None-Match", in: "header", required: false, description: "An ETag from an earlier answer: 304 if unchanged.", schema: { type: "string" } },
@@ -343,6 +477,15 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
         },
         MethodNotAllowed: { description: "Only GET and HEAD (Allow header).", headers: { Allow: { schema: { type: "string" } } }, content: { "application/problem+json": { schema: ref("Problem") } } },
         NotAcceptable: problemResponse("The client does not accept JSON."),
+        InvalidFields: {
+          description: "Some fields did not validate; `errors` names each with a code and a readable reason.",
+          content: {
+            "application/problem+json": {
+              schema: ref("Problem"),
+              example: { type: "about:blank", title: "Unprocessable Content", status: 422, detail: "Check this field: doi.", errors: [{ name: "doi", code: "invalidDoi", reason: "Not a DOI: it starts with 10. followed by a slash, e.g. 10.1038/nature12373." }] },
+            },
+          },
+        },
         TooManyRequests: {
           description: "The anonymous rate limit is used up.",
           headers: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } },

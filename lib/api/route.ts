@@ -1,9 +1,12 @@
-// Connects the /api/v1 endpoints to Next.js route files: the application's database handle and
-// the configured rate limit.
+// Connects the /api/v1 endpoints to Next.js route files: the application's database handle, the
+// configured rate limit, the session (for writes) and the public pages to rebuild after a write.
 import "server-only";
 import { connection } from "next/server";
+import { getCurrentUser } from "../auth/guard";
+import { invalidateItem } from "../curate/items/service";
 import { getSql } from "../db";
 import { env } from "../env";
+import { runWrite, type WriteEndpoint } from "./item-writes";
 import { methodNotAllowed } from "./problem";
 import { runApi, type Endpoint } from "./serve";
 
@@ -21,4 +24,13 @@ export function apiGet(make: Endpoint | ((params: Record<string, string>) => End
 /** For the methods a read-only endpoint does not answer: 405 with Allow. */
 export async function readOnly(): Promise<Response> {
   return methodNotAllowed(["GET", "HEAD"]);
+}
+
+/** A write endpoint (token or same-site session; lib/api/item-writes.ts). */
+export function apiWrite(make: (params: Record<string, string>) => WriteEndpoint) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    await connection();
+    const endpoint = make(await context.params);
+    return runWrite(request, { sql: await getSql(), loadSession: getCurrentUser, siteUrl: env().SITE_URL, onItemChanged: (...v) => invalidateItem(...v) }, endpoint);
+  };
 }

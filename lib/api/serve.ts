@@ -1,9 +1,10 @@
 // The frame every /api/v1 read goes through: content negotiation (406), the anonymous rate limit
-// (429 with RateLimit-* and Retry-After), parameter validation (400 with per-field errors) and
+// (429 with RateLimit-* and Retry-After; clients with a personal API token are not limited), parameter validation (400 with per-field errors) and
 // problem+json for whatever goes wrong. Endpoints receive the database handle, so tests run them
 // against a test database exactly as the route files run them against the application's.
 import type { z } from "zod";
 import type { Sql } from "../db/connection";
+import { bearerRefusal, checkBearer } from "./caller";
 import { CursorError } from "./cursor";
 import { acceptsJson, notAcceptable } from "./http";
 import { methodNotAllowed, problem, validationProblem } from "./problem";
@@ -44,7 +45,11 @@ export async function runApi(ctx: ApiContext, endpoint: Endpoint): Promise<Respo
   const { request } = ctx;
   if (request.method !== "GET" && request.method !== "HEAD") return methodNotAllowed(["GET", "HEAD"]);
   let limitHeaders: Record<string, string> = {};
-  if (ctx.rateLimit.limit > 0) {
+  // A client with a personal API token is known and not rate limited; a bad token is refused
+  // rather than silently treated as anonymous.
+  const bearer = await checkBearer(request, ctx.sql);
+  if (bearer !== undefined && !bearer.ok) return bearerRefusal(bearer);
+  if (ctx.rateLimit.limit > 0 && bearer === undefined) {
     const decision = await takeToken(ctx.sql, clientKey(request), ctx.rateLimit);
     limitHeaders = rateLimitHeaders(decision, ctx.rateLimit);
     if (!decision.allowed) {

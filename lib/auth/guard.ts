@@ -9,7 +9,9 @@ import "server-only";
 import { connection } from "next/server";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { problem } from "../api/problem";
+import { forbiddenProblem, resolveCaller } from "../api/caller";
+import { getSql } from "../db";
+import { env } from "../env";
 import { auth, type SessionClaims } from "./config";
 import type { PermissionUser } from "./permissions";
 
@@ -98,21 +100,22 @@ export function formToObject(form: FormData): Record<string, unknown> {
 }
 
 /**
- * An API route handler behind the guard: 401 problem+json for an anonymous caller, 403 when
- * `allow(user, { request, context })` says no; otherwise the handler runs with the user.
+ * An API route handler behind the guard. The caller is the user of a personal API token
+ * (`Authorization: Bearer …`) or of the session cookie, with the same rights either way
+ * (lib/api/caller.ts; a cookie-authenticated write must come from this site). 401 problem+json
+ * for an anonymous caller or a bad token, 403 when `allow(user, { request, context })` says no;
+ * otherwise the handler runs with the user.
  */
 export function guardedRoute<C>(
   allow: Allow<{ request: Request; context: C }>,
   handler: (request: Request, context: C, user: GuardUser) => Promise<Response>,
 ): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
-    const result = await checkAccess(allow, { request, context });
-    if (!result.ok) {
-      return result.status === 401
-        ? problem(401, "Unauthorized", "Sign in to do this.", { headers: { "WWW-Authenticate": 'Cookie realm="atrium"' } })
-        : problem(403, "Forbidden", "Your account has no right to do this.");
-    }
-    return handler(request, context, result.user);
+    const resolved = await resolveCaller(request, await getSql(), getCurrentUser, env().SITE_URL);
+    if (!resolved.ok) return resolved.response;
+    const user = resolved.caller.user;
+    if (!(await allow(user, { request, context }))) return forbiddenProblem();
+    return handler(request, context, user);
   };
 }
 

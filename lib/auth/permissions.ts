@@ -53,6 +53,11 @@ export function canUseWorkspace(user: PermissionUser): boolean {
   return user.active;
 }
 
+/** Personal API tokens act with the account's own rights, so every active account may hold them. */
+export function canManageOwnApiTokens(user: PermissionUser): boolean {
+  return user.active;
+}
+
 export function canViewCuratorDashboard(user: PermissionUser): boolean {
   return isAdmin(user) || (isCurator(user) && user.unitIds.length > 0);
 }

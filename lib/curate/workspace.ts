@@ -3,6 +3,7 @@
 import "server-only";
 import { listUnitsForPicker, listUsers } from "../auth/admin-users";
 import type { GuardUser } from "../auth/guard";
+import { createApiToken, expiryFrom, listApiTokens, revokeApiToken, type TCreateToken } from "../auth/tokens";
 import { getSql } from "../db";
 import { getCuratorDashboard } from "./dashboard";
 
@@ -38,4 +39,18 @@ export async function getMyAccount(user: GuardUser) {
 export async function getUserAdministration() {
   const sql = await getSql();
   return { users: await listUsers(sql), units: await listUnitsForPicker(sql) };
+}
+
+/** The signed-in user's personal API tokens (never their secrets: only hashes are stored). */
+export async function getMyApiTokens(user: GuardUser) {
+  return listApiTokens(await getSql(), user.id);
+}
+
+/** A new token for the signed-in user; the secret is returned once, to be shown once. */
+export async function createMyApiToken(user: GuardUser, input: TCreateToken) {
+  return createApiToken(await getSql(), user.id, { name: input.name, expiresAt: expiryFrom(input.expiresInDays) });
+}
+
+export async function revokeMyApiToken(user: GuardUser, tokenId: number): Promise<boolean> {
+  return revokeApiToken(await getSql(), user.id, tokenId);
 }

@@ -4,23 +4,19 @@ import "server-only";
 import { cacheTags, invalidate } from "../../cache";
 import { getSql } from "../../db";
 import type { GuardUser } from "../../auth/guard";
-import { canCreateItemIn, coversUnit, type ItemTarget } from "../../auth/permissions";
+import { canCreateItemIn, type ItemTarget } from "../../auth/permissions";
 import { loadUnitPath } from "../../auth/users";
-import { getItemUnit, getItemVersion, listCollections, listItemHistory, loadEditableItem, type EditableItem } from "./store";
+import { loadCollectionUnitPath, loadItemTarget, userCoversCollections } from "./targets";
+import { getItemVersion, listCollections, listItemHistory, loadEditableItem, type EditableItem } from "./store";
 
 /** The permission target of an item (owning unit path, linked researchers), or null when unknown. */
 export async function getItemTarget(id: number): Promise<ItemTarget | null> {
-  const sql = await getSql();
-  const unit = await getItemUnit(sql, id);
-  if (!unit) return null;
-  return { unitPath: await loadUnitPath(sql, unit.unitId), researcherIds: unit.researcherIds };
+  return loadItemTarget(await getSql(), id);
 }
 
 /** The unit path of a collection's unit (empty for an unknown collection: no one but nobody covers it). */
 export async function getCollectionUnitPath(collectionId: number): Promise<number[]> {
-  const sql = await getSql();
-  const [row] = await sql.query<{ unit_id: number }>(`SELECT unit_id FROM collection WHERE id = $1`, [collectionId]);
-  return row ? loadUnitPath(sql, Number(row.unit_id)) : [];
+  return loadCollectionUnitPath(await getSql(), collectionId);
 }
 
 export type CollectionChoice = { id: number; label: string; unitLabel: string; mayUse: boolean };
@@ -41,8 +37,7 @@ export async function getCollectionChoices(user: GuardUser): Promise<CollectionC
 
 /** Whether the user covers the unit of every one of these collections. */
 export async function coversCollections(user: GuardUser, ids: number[]): Promise<boolean> {
-  for (const id of new Set(ids)) if (!coversUnit(user, await getCollectionUnitPath(id))) return false;
-  return true;
+  return userCoversCollections(await getSql(), user, ids);
 }
 
 export async function getEditableItem(id: number): Promise<EditableItem | null> {

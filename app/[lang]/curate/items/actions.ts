@@ -9,6 +9,7 @@ import { ActionRefusal, guardedAction } from "@/lib/auth/guard";
 import { canChangeItemStatus, canEditItem } from "@/lib/auth/permissions";
 import { getSql } from "@/lib/db";
 import { ZChangeStatus, ZCreateItem, ZRestoreVersion, ZUpdateItem } from "@/lib/curate/items/schema";
+import { addedCollections } from "@/lib/curate/items/targets";
 import { coversCollections, getEditableItem, getItemTarget, invalidateItem } from "@/lib/curate/items/service";
 import {
   changeItemStatus,
@@ -51,8 +52,7 @@ export const saveItemAction = guardedAction({
     if (!(await mayEdit(user, input.id))) return false;
     // Moving the item or mapping it into a new collection needs rights on that collection's unit too.
     const current = await getEditableItem(input.id);
-    const added = [input.collectionId, ...input.mappedCollectionIds].filter((c) => c !== current?.collectionId && !current?.mappedCollectionIds.includes(c));
-    return coversCollections(user, added);
+    return coversCollections(user, addedCollections(current, input));
   },
   run: async (input, user) => {
     const { id, version, ...fields } = input;

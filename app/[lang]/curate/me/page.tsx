@@ -1,15 +1,19 @@
 // /curate/me — the signed-in account: role, units, linked researcher profile, sign-out (here or
-// everywhere).
+// everywhere), and personal API tokens (created, listed, revoked; a secret is shown only once).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { Panel, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
 import { requirePageUser } from "@/lib/auth/guard";
-import { getMyAccount } from "@/lib/curate/workspace";
+import { ActionForm } from "@/components/curate/action-form";
+import { ApiTokenForm } from "@/components/curate/api-token-form";
+import { EXPIRY_DAYS, type ApiTokenInfo } from "@/lib/auth/tokens";
+import { getMyAccount, getMyApiTokens } from "@/lib/curate/workspace";
 import { isLang, localized, type Lang } from "@/lib/i18n/config";
 import { curateMessages } from "@/lib/i18n/messages-curate";
 import { signOutEverywhereAction } from "../../signin/actions";
+import { createTokenAction, revokeTokenAction } from "./actions";
 
 type Props = PageProps<"/[lang]/curate/me">;
 
@@ -21,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 async function Account({ lang }: { lang: Lang }) {
   const t = curateMessages[lang];
   const { user } = await requirePageUser(lang, `/${lang}/curate/me`);
-  const account = await getMyAccount(user);
+  const [account, tokens] = await Promise.all([getMyAccount(user), getMyApiTokens(user)]);
   const row = "grid gap-1 py-2.5 sm:grid-cols-[12rem_1fr]";
   return (
     <>
@@ -70,7 +74,59 @@ async function Account({ lang }: { lang: Lang }) {
           </form>
         </Panel>
       </div>
+      <div className="mt-5">
+        <ApiTokens lang={lang} tokens={tokens} />
+      </div>
     </>
+  );
+}
+
+function ApiTokens({ lang, tokens }: { lang: Lang; tokens: ApiTokenInfo[] }) {
+  const t = curateMessages[lang];
+  const tt = t.tokens;
+  const date = new Intl.DateTimeFormat(lang === "ko" ? "ko-KR" : "en-GB", { dateStyle: "medium", timeZone: "UTC" });
+  const dateTime = new Intl.DateTimeFormat(lang === "ko" ? "ko-KR" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  return (
+    <Panel title={tt.title} id="api-tokens" aside={<a href="/api/v1/openapi.json">{tt.docs}</a>}>
+      <p className="max-w-prose text-sm text-muted">{tt.intro}</p>
+      <div className="mt-4">
+        <ApiTokenForm
+          action={createTokenAction}
+          choices={[...EXPIRY_DAYS.map(String), "never"]}
+          text={{ name: tt.name, namePlaceholder: tt.namePlaceholder, expires: tt.expires, expiresIn: tt.expiresIn, create: tt.create, created: tt.created, copyHint: tt.copyHint, errors: t.errors }}
+        />
+      </div>
+      <h3 className="mt-6 text-sm font-semibold">{tt.listLabel}</h3>
+      {tokens.length === 0 ? (
+        <p className="mt-2 text-sm text-muted">{tt.none}</p>
+      ) : (
+        <ul className="mt-2 divide-y divide-line" aria-label={tt.listLabel}>
+          {tokens.map((token) => {
+            const state = tt[token.state];
+            const live = token.state === "active";
+            return (
+              <li key={token.id} className="flex flex-wrap items-start justify-between gap-3 py-3" data-testid="api-token">
+                <div className="min-w-0 text-sm">
+                  <p className="flex flex-wrap items-baseline gap-x-2">
+                    <span className="break-all font-medium">{token.name}</span>
+                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${live ? "bg-accent-soft text-ink" : "bg-sunken text-muted"}`}>{state}</span>
+                  </p>
+                  <p className="mt-1 text-xs text-muted">
+                    {tt.prefix} <code className="font-mono">{token.prefix}…</code> · {tt.createdAt} {date.format(token.createdAt)} · {tt.lastUsed}{" "}
+                    {token.lastUsedAt ? dateTime.format(token.lastUsedAt) : tt.never} · {tt.expiresAt} {token.expiresAt ? date.format(token.expiresAt) : tt.noExpiry}
+                  </p>
+                </div>
+                {live ? (
+                  <ActionForm action={revokeTokenAction} submitLabel={tt.revoke} text={{ saved: tt.revokedDone, errors: t.errors }} danger>
+                    <input type="hidden" name="tokenId" value={token.id} />
+                  </ActionForm>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Panel>
   );
 }
 

@@ -1,0 +1,119 @@
+// Writing through the REST API with a personal token: a curator creates a token on the account
+// page, a client uses it (without cookies) to create, update and publish an item, the public
+// page shows the result, and a revoked token is refused.
+import type { Page } from "@playwright/test";
+import { AUTH_E2E } from "./auth-data";
+import { expect, test } from "./fixtures";
+
+async function signIn(page: Page, account: { email: string; password: string }) {
+  await page.goto(`/en/signin`);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL(/\/en\/curate/);
+}
+
+/** With SHOTS_DIR set, full-page screenshots on a desktop and a phone. */
+async function shoot(page: Page, name: string) {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  for (const [width, height, tag] of [[1280, 900, "desktop"], [390, 844, "phone"]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${dir}/${name}-${tag}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+// Generous: this one test signs in, renders five pages (each checked by axe) and takes six screenshots.
+test.describe.configure({ mode: "serial", timeout: 300_000 });
+
+const unique = Date.now().toString(36);
+
+test("a token created in the workspace creates, updates and publishes an item through the API", async ({ page, playwright, baseURL }) => {
+  await signIn(page, AUTH_E2E.curator);
+  await page.goto("/en/curate/me");
+  const panel = page.getByRole("region", { name: "API tokens" });
+  await expect(panel).toBeVisible();
+  await panel.getByLabel("Name").fill(`Import script ${unique}`);
+  await panel.getByLabel("Expires").selectOption("30");
+  await panel.getByRole("button", { name: "Create token" }).click();
+  const shown = panel.getByTestId("new-api-token");
+  await expect(shown).toHaveText(/^atr_[A-Za-z0-9_-]{43}$/);
+  const token = (await shown.textContent())!.trim();
+  await expect(panel.getByTestId("api-token").filter({ hasText: `Import script ${unique}` })).toContainText(token.slice(0, 12));
+  await shoot(page, "api-tokens-created");
+
+  // A collection the curator may use, as the editor offers it.
+  await page.goto("/en/curate/items/new");
+  const collectionId = Number(await page.locator("#field-collectionId option:not([value='']):not([disabled])").first().getAttribute("value"));
+  expect(collectionId).toBeGreaterThan(0);
+
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}`, accept: "application/json" } });
+  const anonymous = await playwright.request.newContext({ baseURL });
+  try {
+    const refused = await anonymous.post("/api/v1/curate/items", { data: { type: "DATASET", title: "x", collectionId } });
+    expect(refused.status()).toBe(401);
+    expect(refused.headers()["content-type"]).toBe("application/problem+json");
+
+    const invalid = await api.post("/api/v1/curate/items", { data: { type: "DATASET", title: "", doi: "nope", collectionId } });
+    expect(invalid.status()).toBe(422);
+    expect((await invalid.json()).errors.map((e: { name: string }) => e.name)).toEqual(expect.arrayContaining(["title", "doi"]));
+
+    const title = `Replay sequences recorded through the API ${unique}`;
+    const created = await api.post("/api/v1/curate/items", {
+      data: { type: "JOURNAL_ARTICLE", title, issueDate: "2025-05", keywords: ["replay", "api"], collectionId, contributors: [{ name: "Koo, Ja Wook" }] },
+    });
+    expect(created.status()).toBe(201);
+    const item = await created.json();
+    expect(item).toMatchObject({ status: "DRAFT", version: 1, title });
+
+    const stale = await api.patch(`/api/v1/curate/items/${item.id}`, { data: { title: "lost" }, headers: { "if-match": `"${item.id}.99"` } });
+    expect(stale.status()).toBe(412);
+
+    const updatedTitle = `${title} (revised)`;
+    const updated = await api.patch(`/api/v1/curate/items/${item.id}`, {
+      data: { title: updatedTitle, abstract: "Written by a script with a personal token." },
+      headers: { "if-match": created.headers()["etag"] },
+    });
+    expect(updated.status()).toBe(200);
+    expect(await updated.json()).toMatchObject({ version: 2, title: updatedTitle });
+
+    const published = await api.post(`/api/v1/curate/items/${item.id}/status`, { data: { status: "PUBLISHED" }, headers: { "if-match": updated.headers()["etag"] } });
+    expect(published.status()).toBe(200);
+    expect((await published.json()).status).toBe("PUBLISHED");
+
+    // The public page shows the item as the API left it.
+    await page.goto(`/en/handle/${item.handle}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(updatedTitle);
+    await expect(page.getByText("Written by a script with a personal token.")).toBeVisible();
+
+    // Revoked in the workspace: the token stops working at once.
+    await page.goto("/en/curate/me");
+    const row = page.getByTestId("api-token").filter({ hasText: `Import script ${unique}` });
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await expect(row).toContainText("Revoked");
+    const afterRevoke = await api.get(`/api/v1/curate/items/${item.id}`);
+    expect(afterRevoke.status()).toBe(401);
+    expect((await afterRevoke.json()).detail).toMatch(/revoked/);
+    await shoot(page, "api-tokens-revoked");
+    // The same screen in dark mode, in Korean.
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto("/ko/curate/me");
+    await expect(page.getByRole("region", { name: "API 토큰" })).toBeVisible();
+    await shoot(page, "api-tokens-ko-dark");
+    await page.emulateMedia({ colorScheme: "light" });
+  } finally {
+    await api.dispose();
+    await anonymous.dispose();
+  }
+});
+
+test("a cookie-authenticated write from another site is refused", async ({ page, baseURL }) => {
+  await signIn(page, AUTH_E2E.curator);
+  const response = await page.request.post(`${baseURL}/api/v1/curate/items`, {
+    data: { type: "DATASET", title: "Forged", collectionId: 1 },
+    headers: { origin: "https://attacker.example", "sec-fetch-site": "cross-site" },
+  });
+  expect(response.status()).toBe(403);
+  expect((await response.json()).detail).toMatch(/this site's own pages/);
+});
