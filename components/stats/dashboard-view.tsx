@@ -39,7 +39,7 @@ async function Figures({ lang, scope, path, searchParams }: { lang: Lang; scope:
         <CountriesPanel lang={lang} countries={data.countries} />
         <div className="grid gap-6 lg:grid-cols-2">
           <TopPanel lang={lang} entries={data.top} files={scope.startsWith("item:")} />
-          <ReferrersPanel lang={lang} referrers={data.referrers} from={data.referrersFrom} />
+          <ReferrersPanel lang={lang} referrers={data.referrers} />
         </div>
     </div>
   );

@@ -209,12 +209,12 @@ export function TopPanel({ lang, entries, files }: { lang: Lang; entries: TopEnt
   );
 }
 
-export function ReferrersPanel({ lang, referrers, from }: { lang: Lang; referrers: Referrer[]; from: string }) {
+export function ReferrersPanel({ lang, referrers }: { lang: Lang; referrers: Referrer[] }) {
   const t = dashboardMessages[lang];
   const n = new Intl.NumberFormat(locale(lang));
   const max = Math.max(1, ...referrers.map((r) => r.visits));
   return (
-    <SectionCard size="lg" title={t.referrers} id="referrers" action={<span className="text-xs text-muted">{format(t.since, { day: formatPeriod(from, "day", locale(lang), false) })}</span>}>
+    <SectionCard size="lg" title={t.referrers} id="referrers">
       {referrers.length === 0 ? (
         <p className="text-sm text-muted">{t.noneInRange}</p>
       ) : (
