@@ -4,7 +4,7 @@
 import { cacheLife, cacheTag } from "next/cache";
 import { cacheTags } from "../cache";
 import { getSql, isBuildPhase } from "../db";
-import { getReferrers, getTopEntries, type Referrer, type TopEntry } from "../stats/breakdowns";
+import { getPageViews, getReferrers, getTopEntries, type Referrer, type TopEntry } from "../stats/breakdowns";
 import { getUsageStatistics, parseScope, resolveRange, resolveScope, type Granularity, type ScopeRef, type UsageStatistics } from "../stats/query";
 import { previousPeriod } from "./range";
 
@@ -22,6 +22,8 @@ export type Dashboard = UsageStatistics & {
   /** Most viewed items of the scope; for an item, its most downloaded files. */
   top: TopEntry[];
   referrers: Referrer[];
+  /** Views of the researcher's or unit's own page (the site: all such pages); null for items and collections. */
+  pageViews: number | null;
 };
 
 export type DashboardRequest = { scope: string; from: string | null; to: string; granularity: Granularity; tz: string; compare: boolean };
@@ -65,11 +67,12 @@ export async function getDashboard(request: DashboardRequest): Promise<Dashboard
   const before = previousPeriod(firstDay, request.to);
   // The lists cover the range the totals cover, in the same time zone.
   const range = await resolveRange(sql, firstDay, request.to, request.tz);
-  const [previous, top, referrers] = await Promise.all([
+  const [previous, top, referrers, pageViews] = await Promise.all([
     request.compare && request.from ? getUsageStatistics(sql, request.scope, ref, { ...query, ...before }) : undefined,
     getTopEntries(sql, ref, range),
     getReferrers(sql, ref, range),
+    getPageViews(sql, ref, range),
   ]);
-  return { ...stats, firstDay, previous, top, referrers };
+  return { ...stats, firstDay, previous, top, referrers, pageViews };
 }
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sql } from "../db/connection";
 import { migrate, readMigrations } from "../db/migrate";
 import { createTestDatabase, testServerUrl, type TestDatabase } from "../db/test-db";
-import { getReferrers, getTopEntries } from "./breakdowns";
+import { getPageViews, getReferrers, getTopEntries } from "./breakdowns";
 import { writeEventBatch } from "./ingest";
 import { resolveRange, type ScopeRef } from "./query";
 import { rebuildUsageRollups } from "./rollup";
@@ -175,6 +175,19 @@ describe(`referrer rollup and dashboard lists (${testServerUrl() ? "PostgreSQL s
     expect(await lists({ kind: "ITEM", id: 1 }, D1, D1, "Asia/Seoul")).toEqual({ top: [["f1.pdf", 1, 1]], referrers: [[SCHOLAR, 2]] });
     expect(await lists({ kind: "ITEM", id: 3 }, D1, D1, "Asia/Seoul")).toEqual({ top: [], referrers: [] });
     expect(await lists({ kind: "ITEM", id: 3 }, D2, D2, "Asia/Seoul")).toEqual({ top: [], referrers: [[NAVER, 1]] });
+  });
+
+  it("page views: a researcher's or unit's own page, every such page for the site, none for items", async () => {
+    const pageViews = async (ref: ScopeRef, from: string, to: string, tz: string) => getPageViews(sql, ref, await resolveRange(sql, from, to, tz));
+    expect(await pageViews({ kind: "RESEARCHER", id: 1 }, D1, D1, "Asia/Seoul")).toBe(1);
+    expect(await pageViews({ kind: "RESEARCHER", id: 1 }, D2, D3, "UTC")).toBe(0);
+    expect(await pageViews({ kind: "UNIT", id: 1 }, D2, D2, "UTC")).toBe(1); // its own page, not unit 3's
+    expect(await pageViews({ kind: "UNIT", id: 1 }, D2, D2, "Asia/Seoul")).toBe(0); // 01:00 on D3 there
+    expect(await pageViews({ kind: "UNIT", id: 3 }, D2, D2, "Asia/Seoul")).toBe(1);
+    expect(await pageViews(SITE, D1, D3, "Asia/Seoul")).toBe(3);
+    expect(await pageViews(SITE, D2, D2, "Asia/Seoul")).toBe(1);
+    expect(await pageViews({ kind: "ITEM", id: 1 }, D1, D3, "UTC")).toBeNull();
+    expect(await pageViews({ kind: "COLLECTION", id: 4 }, D1, D3, "UTC")).toBeNull();
   });
 });
 

@@ -101,3 +101,18 @@ export async function getReferrers(sql: Sql, ref: ScopeRef, range: ResolvedRange
     params,
   );
 }
+
+/**
+ * Views of a researcher's or unit's own page (for the site: of every such page) in the range, from
+ * usage_hourly. Not part of `views`, which roll up from items (DESIGN.md §4); null for an item or
+ * a collection, which have no such page.
+ */
+export async function getPageViews(sql: Sql, ref: ScopeRef, range: ResolvedRange): Promise<number | null> {
+  if (ref.kind === "ITEM" || ref.kind === "COLLECTION") return null;
+  const [row] = await sql.query<{ n: number }>(
+    `SELECT coalesce(sum(page_views), 0)::int AS n FROM usage_hourly
+      WHERE scope = $1::usage_scope AND scope_id = $2 AND hour >= $3 AND hour < $4`,
+    [ref.kind, ref.id, range.lo, range.hi],
+  );
+  return row.n;
+}
