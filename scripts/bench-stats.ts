@@ -6,11 +6,14 @@
 //      checks that the database holds exactly the acknowledged events and that the rollups,
 //      once drained, equal a rebuild;
 //   2. site dashboard: `events` synthetic events over three years, rolled up, then the site
-//      statistics for the three years (day series, countries) asked 50 times: p50/p95.
+//      statistics for the three years (day series, countries) asked 50 times, and the dashboard's
+//      lists (top items, referrers) 20 times: p50/p95; then the plans (EXPLAIN ANALYZE) of the
+//      queries that read usage_event, at that size.
 import { parseArgs } from "node:util";
 import { createTestDatabase } from "../lib/db/test-db";
 import { UsageIngester, type UsageEventInput } from "../lib/stats/ingest";
-import { getUsageStatistics } from "../lib/stats/query";
+import { getReferrers, getTopEntries } from "../lib/stats/breakdowns";
+import { getUsageStatistics, resolveRange, scopeEventFilter } from "../lib/stats/query";
 import { rebuildUsageRollups } from "../lib/stats/rollup";
 import { drainPendingUsage } from "../lib/stats/worker";
 
@@ -47,6 +50,7 @@ try {
         visitorHash: `v${Math.floor(random() * 50_000)}`,
         country: COUNTRIES[Math.floor(random() * COUNTRIES.length)],
         isRobot: random() < 0.03,
+        referrerHost: random() < 0.4 ? `ref${Math.floor(random() * 200)}.example` : null,
       };
     };
     let workerRuns = 0;
@@ -83,7 +87,10 @@ try {
     const drainStart = performance.now();
     await drainPendingUsage(sql);
     const drainMs = performance.now() - drainStart;
-    const read = () => sql.query(`SELECT scope::text, scope_id, hour, views, unique_views, downloads, unique_downloads, robot_hits FROM usage_hourly ORDER BY 1, 2, 3`);
+    const read = async () => [
+      await sql.query(`SELECT scope::text, scope_id, hour, views, unique_views, downloads, unique_downloads, robot_hits FROM usage_hourly ORDER BY 1, 2, 3`),
+      await sql.query(`SELECT scope::text, scope_id, day, host, visits FROM usage_referrer_daily ORDER BY 1, 2, 3, 4`),
+    ];
     const incremental = JSON.stringify(await read());
     await rebuildUsageRollups(sql);
     const rebuilt = JSON.stringify(await read());
@@ -94,7 +101,7 @@ try {
         `rollup backlog drained in ${drainMs.toFixed(0)} ms; rollups ${incremental === rebuilt ? "equal" : "DIFFER FROM"} a rebuild`,
     );
     if (stored !== acknowledged || incremental !== rebuilt) process.exitCode = 1;
-    await sql.exec(`TRUNCATE usage_event, usage_pending, usage_daily, usage_hourly`);
+    await sql.exec(`TRUNCATE usage_event, usage_pending, usage_daily, usage_hourly, usage_referrer_daily`);
   }
 
   if (!values["skip-dashboard"]) {
@@ -104,14 +111,15 @@ try {
     for (let done = 0; done < totalEvents; done += chunk) {
       const n = Math.min(chunk, totalEvents - done);
       await sql.query(
-        `INSERT INTO usage_event (kind, occurred_at, item_id, file_id, visitor_hash, country, is_robot, counted)
+        `INSERT INTO usage_event (kind, occurred_at, item_id, file_id, visitor_hash, country, is_robot, counted, referrer_host)
          SELECT CASE WHEN r < 0.15 THEN 'FILE_DOWNLOAD'::usage_event_kind ELSE 'ITEM_VIEW' END,
                 now() - interval '1095 days' + (g + $1)::double precision / $2 * interval '1095 days',
                 1 + (hashint4(g + $1) & 65535) % 100000,
                 CASE WHEN r < 0.15 THEN 1 + (hashint4(g + $1) & 65535) % 100000 END,
                 'v' || ((hashint4(g + $1 + 7) & 1048575) % 200000),
                 (ARRAY['KR','US','CN','JP','DE','GB','IN','FR','CA','AU','--'])[1 + (hashint4(g + $1 + 3) & 1023) % 11],
-                r > 0.97, r < 0.96
+                r > 0.97, r < 0.96,
+                CASE WHEN (hashint4(g + $1 + 5) & 1023) < 400 THEN 'ref' || ((hashint4(g + $1 + 5) >> 10) & 1023) % 300 || '.example' END
            FROM (SELECT g, (hashint4(g + $1 + 11) & 65535) / 65536.0 AS r FROM generate_series(0, $3 - 1) g) s`,
         [done, totalEvents, n],
       );
@@ -120,11 +128,12 @@ try {
     await sql.exec(`VACUUM ANALYZE usage_event`);
     const t1 = performance.now();
     const rollup = await rebuildUsageRollups(sql);
-    for (const table of ["usage_daily", "usage_hourly"]) await sql.exec(`VACUUM ANALYZE ${table}`);
+    for (const table of ["usage_daily", "usage_hourly", "usage_referrer_daily"]) await sql.exec(`VACUUM ANALYZE ${table}`);
     const t2 = performance.now();
     console.log(
       `dashboard data: ${totalEvents.toLocaleString("en")} events inserted in ${((t1 - t0) / 1000).toFixed(0)} s, rolled up in ${((t2 - t1) / 1000).toFixed(0)} s ` +
-        `(${rollup.rows.toLocaleString("en")} daily, ${rollup.hourlyRows.toLocaleString("en")} hourly rows)`,
+        `(${rollup.rows.toLocaleString("en")} daily, ${rollup.hourlyRows.toLocaleString("en")} hourly, ` +
+        `${(await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM usage_referrer_daily`))[0].n.toLocaleString("en")} referrer rows)`,
     );
     const to = new Date().toISOString().slice(0, 10);
     const from = new Date(Date.now() - 1095 * 86_400_000).toISOString().slice(0, 10);
@@ -141,6 +150,51 @@ try {
         `site dashboard, 3 years by ${granularity} in ${tz}: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms ` +
           `(${views.toLocaleString("en")} views)`,
       );
+    }
+    // The dashboard's lists over the same three years in Seoul (partial days at both ends).
+    const site = { kind: "SITE", id: 0 } as const;
+    for (const [name, list] of [["top items", getTopEntries], ["referrers", getReferrers]] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const t = performance.now();
+        await list(sql, site, await resolveRange(sql, from, to, "Asia/Seoul"));
+        times.push(performance.now() - t);
+      }
+      console.log(`site dashboard ${name}, 3 years in Asia/Seoul: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`);
+    }
+
+    // How the queries that read usage_event are executed at this size.
+    const yesterday = new Date(Date.now() - 86_400_000);
+    const plans: [string, string, unknown[]][] = [
+      [
+        "ingest: a visitor's recent events (double click and session rules)",
+        `SELECT kind, item_id, file_id, researcher_id, unit_id, visitor_hash, occurred_at, counted, is_robot
+           FROM usage_event WHERE visitor_hash = ANY($1::text[]) AND occurred_at >= $2 ORDER BY occurred_at, id`,
+        [["v1", "v2", "v3"], new Date(Date.now() - 3_600_000)],
+      ],
+      [
+        "partial day of a range: countries, top items and referrers of the site",
+        `SELECT coalesce(e.country, '--'), e.item_id, e.referrer_host, count(*) FROM usage_event e
+          WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND e.kind IN ('ITEM_VIEW', 'FILE_DOWNLOAD') AND ${scopeEventFilter("SITE", "e.item_id")}
+            AND $3::int IS NOT NULL GROUP BY 1, 2, 3`,
+        [new Date(Date.now() - 9 * 3_600_000), new Date(), 0],
+      ],
+      [
+        "partial day of a range: one item",
+        `SELECT coalesce(e.country, '--'), count(*) FROM usage_event e
+          WHERE e.occurred_at >= $1 AND e.occurred_at < $3 AND e.kind IN ('ITEM_VIEW', 'FILE_DOWNLOAD') AND ${scopeEventFilter("ITEM", "e.item_id")}
+          GROUP BY 1`,
+        [new Date(Date.now() - 9 * 3_600_000), 4242, new Date()],
+      ],
+      [
+        "rebuild of one day (stats:rebuild --from --to): the day's events",
+        `SELECT count(*) FROM usage_event e WHERE occurred_at >= $1 AND occurred_at < $2`,
+        [new Date(yesterday.toISOString().slice(0, 10)), new Date(new Date().toISOString().slice(0, 10))],
+      ],
+    ];
+    for (const [what, text, params] of plans) {
+      const plan = await sql.query<Record<string, string>>(`EXPLAIN (ANALYZE, COSTS OFF) ${text}`, params);
+      console.log(`\nplan — ${what}:\n${plan.map((r) => `  ${Object.values(r)[0]}`).join("\n")}`);
     }
   }
 } finally {

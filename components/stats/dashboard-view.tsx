@@ -34,12 +34,17 @@ async function Figures({ lang, scope, path, searchParams }: { lang: Lang; scope:
             {format(t.invalid, { names: range.invalid.map((name) => t.params[name]).join(", ") })}
           </p>
         ) : null}
-        <TotalsRow totals={data.totals} previous={data.previous ? { from: data.previous.from ?? data.firstDay, to: data.previous.to, totals: data.previous.totals } : undefined} lang={lang} />
+        <TotalsRow
+          totals={data.totals}
+          previous={data.previous ? { from: data.previous.from ?? data.firstDay, to: data.previous.to, totals: data.previous.totals } : undefined}
+          pageViews={data.pageViews === null ? undefined : { value: data.pageViews, kind: scope === "site" ? "SITE" : scope.startsWith("unit:") ? "UNIT" : "RESEARCHER" }}
+          lang={lang}
+        />
         <SeriesPanel lang={lang} series={data.series} previous={data.previous?.series} granularity={range.granularity} exportHref={api} />
         <CountriesPanel lang={lang} countries={data.countries} />
         <div className="grid gap-6 lg:grid-cols-2">
           <TopPanel lang={lang} entries={data.top} files={scope.startsWith("item:")} />
-          <ReferrersPanel lang={lang} referrers={data.referrers} from={data.referrersFrom} />
+          <ReferrersPanel lang={lang} referrers={data.referrers} />
         </div>
     </div>
   );

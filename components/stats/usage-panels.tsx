@@ -24,21 +24,25 @@ function Change({ now, before, previous, lang }: { now: number; before: number; 
   return <span>{format(t.change, { sign: now > before ? "+" : "−", pct, from, to })}</span>;
 }
 
-export function TotalsRow({ totals, previous, lang }: { totals: Totals; previous?: Previous; lang: Lang }) {
+type PageViews = { value: number; kind: "SITE" | "RESEARCHER" | "UNIT" };
+
+export function TotalsRow({ totals, previous, pageViews, lang }: { totals: Totals; previous?: Previous; pageViews?: PageViews; lang: Lang }) {
   const t = dashboardMessages[lang];
   const n = new Intl.NumberFormat(locale(lang));
-  const cards = [
+  const cards: { label: string; value: number; unique?: number; note?: string; before?: number }[] = [
     { label: t.views, value: totals.views, unique: totals.uniqueViews, before: previous?.totals.views },
     { label: t.downloads, value: totals.downloads, unique: totals.uniqueDownloads, before: previous?.totals.downloads },
     { label: t.robotHits, value: totals.robotHits, before: previous?.totals.robotHits },
   ];
+  if (pageViews) cards.push({ label: t.pageViews, value: pageViews.value, note: t.pageViewsNote[pageViews.kind] });
   return (
-    <dl className="grid gap-3 sm:grid-cols-3">
+    <dl className={`grid gap-3 ${cards.length === 4 ? "sm:grid-cols-2 lg:grid-cols-4" : "sm:grid-cols-3"}`}>
       {cards.map((c) => (
         <div key={c.label} className="rounded-xl border border-line bg-surface p-4">
           <dt className="text-sm text-muted">{c.label}</dt>
           <dd className="mt-1 text-3xl font-semibold tracking-tight tabular-nums">{n.format(c.value)}</dd>
           {c.unique !== undefined ? <dd className="text-sm text-muted tabular-nums">{format(t.unique, { n: n.format(c.unique) })}</dd> : null}
+          {c.note ? <dd className="text-sm text-muted">{c.note}</dd> : null}
           {previous && c.before !== undefined ? (
             <dd className="mt-1 text-xs text-muted">
               <Change now={c.value} before={c.before} previous={previous} lang={lang} />
@@ -209,12 +213,12 @@ export function TopPanel({ lang, entries, files }: { lang: Lang; entries: TopEnt
   );
 }
 
-export function ReferrersPanel({ lang, referrers, from }: { lang: Lang; referrers: Referrer[]; from: string }) {
+export function ReferrersPanel({ lang, referrers }: { lang: Lang; referrers: Referrer[] }) {
   const t = dashboardMessages[lang];
   const n = new Intl.NumberFormat(locale(lang));
   const max = Math.max(1, ...referrers.map((r) => r.visits));
   return (
-    <SectionCard size="lg" title={t.referrers} id="referrers" action={<span className="text-xs text-muted">{format(t.since, { day: formatPeriod(from, "day", locale(lang), false) })}</span>}>
+    <SectionCard size="lg" title={t.referrers} id="referrers">
       {referrers.length === 0 ? (
         <p className="text-sm text-muted">{t.noneInRange}</p>
       ) : (

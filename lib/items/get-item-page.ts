@@ -85,12 +85,20 @@ export function lastTwelveMonths(now: Date): string[] {
 }
 
 /**
+ * How long the item page may show usage figures: the page is rendered again in the background a
+ * minute after the last rendering, and never served from a rendering more than five minutes old.
+ * (Five minutes is as short as a cached page may go: a shorter expiry would make Next.js leave
+ * the figures out of the cached page and render them on every request.)
+ */
+export const ITEM_USAGE_CACHE = { stale: 60, revalidate: 60, expire: 300 } as const;
+
+/**
  * All-time views and downloads of an item, its last twelve months (UTC) and each file's downloads:
  * the figures of the statistics API (lib/stats/query.ts), read by the same function.
  */
 export async function getItemUsage(itemId: number, fileIds: number[]): Promise<ItemUsage> {
   "use cache";
-  cacheLife("hours");
+  cacheLife(ITEM_USAGE_CACHE);
   const months = lastTwelveMonths(new Date());
   if (isBuildPhase()) return { views: 0, downloads: 0, months: months.map((month) => ({ month, views: 0, downloads: 0 })), fileDownloads: {} };
   const sql = await getSql();

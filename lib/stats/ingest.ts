@@ -166,9 +166,9 @@ export async function writeEventBatch(sql: Sql, batch: UsageEventInput[]): Promi
            FROM src
        )
        INSERT INTO usage_pending (event_id, kind, occurred_at, item_id, file_id, researcher_id, unit_id, country, is_robot,
-                                  counted, unique_view, unique_download, unique_file_download)
+                                  counted, unique_view, unique_download, unique_file_download, referrer_host)
        SELECT id, kind, at, item_id, file_id, researcher_id, unit_id, country, is_robot, counted, unique_view,
-              unique_download, unique_file_download
+              unique_download, unique_file_download, referrer_host
          FROM src`,
       [
         col((e) => e.kind),

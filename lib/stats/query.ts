@@ -59,19 +59,22 @@ export async function resolveScope(sql: Sql, parsed: { kind: UsageScopeKind; key
   return row ? { kind: parsed.kind, id: row.id } : null;
 }
 
-/** Raw events of a scope (for the partial days of the country table). */
-function scopeEventFilter(kind: UsageScopeKind): string {
+/**
+ * The items of a scope as an SQL condition on `column` (raw events' item_id, or the scope_id of
+ * ITEM rollup rows); $2 is the scope's id. Every item counts for the site, as in the rollups.
+ */
+export function scopeEventFilter(kind: UsageScopeKind, column = "item_id"): string {
   switch (kind) {
     case "SITE":
-      return `item_id IS NOT NULL`;
+      return `${column} IS NOT NULL`;
     case "ITEM":
-      return `item_id = $2`;
+      return `${column} = $2`;
     case "COLLECTION":
-      return `item_id IN (SELECT id FROM item WHERE collection_id = $2 UNION SELECT item_id FROM item_collection WHERE collection_id = $2)`;
+      return `${column} IN (SELECT id FROM item WHERE collection_id = $2 UNION SELECT item_id FROM item_collection WHERE collection_id = $2)`;
     case "RESEARCHER":
-      return `item_id IN (SELECT item_id FROM contributor WHERE researcher_id = $2)`;
+      return `${column} IN (SELECT item_id FROM contributor WHERE researcher_id = $2)`;
     case "UNIT":
-      return `item_id IN (
+      return `${column} IN (
         WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id = $2 UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id),
              cols AS (SELECT c.id FROM collection c JOIN sub ON sub.id = c.unit_id)
         SELECT id FROM item WHERE collection_id IN (SELECT id FROM cols)
@@ -97,16 +100,21 @@ export function periodStarts(from: string, to: string, granularity: Granularity)
   return out;
 }
 
-export async function getUsageStatistics(sql: Sql, scopeLabel: string, ref: ScopeRef, q: UsageQuery): Promise<UsageStatistics> {
-  // The range as UTC instants, [from 00:00 in tz, to + 1 day 00:00 in tz), and within it the whole
-  // UTC days [fullLo, fullHi) that usage_daily can answer for countries.
+/**
+ * A range of days in a time zone as UTC instants: [lo, hi) is from 00:00 of `from` to 00:00 after
+ * `to` in tz; [fullLo, fullHi) the whole UTC days inside it, which daily rollups answer; rawParts
+ * the partial days at its ends (up to "data as of"), which only the raw events can answer exactly.
+ */
+export type ResolvedRange = { asOf: Date | null; lo: Date; hi: Date; fullLo: Date; fullHi: Date; wholeDays: boolean; rawParts: [Date, Date][] };
+
+export async function resolveRange(sql: Sql, from: string | null, to: string, tz: string): Promise<ResolvedRange> {
   const [range] = await sql.query<{ as_of: Date | null; lo: Date; hi: Date; full_lo: Date; full_hi: Date }>(
     `WITH r AS (SELECT ($1::date)::timestamp AT TIME ZONE $3 AS lo, ($2::date + 1)::timestamp AT TIME ZONE $3 AS hi)
      SELECT ${AS_OF_SQL} AS as_of, lo, hi,
             date_trunc('day', lo, 'UTC') + CASE WHEN date_trunc('day', lo, 'UTC') = lo THEN interval '0' ELSE interval '1 day' END AS full_lo,
             date_trunc('day', hi, 'UTC') AS full_hi
        FROM r`,
-    [q.from ?? "1900-01-01", q.to, q.tz],
+    [from ?? "1900-01-01", to, tz],
   );
   const asOf = range.as_of ? new Date(range.as_of) : null;
   const lo = new Date(range.lo);
@@ -120,6 +128,13 @@ export async function getUsageStatistics(sql: Sql, scopeLabel: string, ref: Scop
   const rawParts = rawRanges
     .map(([a, b]) => [a, asOf ? rawEnd(b) : a] as [Date, Date])
     .filter(([a, b]) => a < b);
+  return { asOf, lo, hi, fullLo, fullHi, wholeDays, rawParts };
+}
+
+export async function getUsageStatistics(sql: Sql, scopeLabel: string, ref: ScopeRef, q: UsageQuery): Promise<UsageStatistics> {
+  // The range as UTC instants, [from 00:00 in tz, to + 1 day 00:00 in tz), and within it the whole
+  // UTC days [fullLo, fullHi) that usage_daily can answer for countries.
+  const { asOf, lo, hi, fullLo, fullHi, wholeDays, rawParts } = await resolveRange(sql, q.from, q.to, q.tz);
 
   const seriesQuery = sql.query<{ period: string } & Record<"views" | "unique_views" | "downloads" | "unique_downloads" | "robot_hits", number>>(
     // Periods are built once, as UTC instants, and each reads its hours by index range: no time

@@ -15,7 +15,8 @@
 // RESEARCHER (items with a contributor linked to the researcher, plus profile page views).
 //
 // Two grains: usage_daily (UTC day × country; country '--' when unknown) and usage_hourly (UTC
-// hour, all countries; the grain of time series in any time zone). Sessions are UTC hours, so
+// hour, all countries; the grain of time series in any time zone); beside them
+// usage_referrer_daily (UTC day × referring host, counted non-robot events). Sessions are UTC hours, so
 // unique counts add up exactly over hours, days and countries.
 //
 // The same fan-out (writeScopeRows) serves the full rebuild here and the continuous worker in
@@ -45,7 +46,7 @@ export type RollupResult = {
 /** Held by the rebuild and by the worker, so they never interleave. */
 export const ROLLUP_LOCK = 0x5553_4147; // "USAG"
 
-const TEMPORARY = ["rollup_item", "rollup_file", "rollup_page", "rollup_item_collection", "rollup_item_unit", "rollup_item_researcher"];
+const TEMPORARY = ["rollup_item", "rollup_file", "rollup_page", "rollup_referrer", "rollup_item_collection", "rollup_item_unit", "rollup_item_researcher"];
 
 export async function dropRollupTemporaries(tx: Sql): Promise<void> {
   await tx.exec(`DROP TABLE IF EXISTS ${TEMPORARY.map((t) => `pg_temp.${t}`).join(", ")}`);
@@ -95,6 +96,7 @@ export async function rebuildUsageRollups(sql: Sql, range: RollupRange = {}): Pr
     await tx.query(`DELETE FROM usage_pending e WHERE ${inRange}`, params);
     await tx.query(`DELETE FROM usage_daily WHERE ${daysInRange}`, params);
     await tx.query(`DELETE FROM usage_hourly WHERE ${hoursInRange}`, params);
+    await tx.query(`DELETE FROM usage_referrer_daily WHERE ${daysInRange}`, params);
 
     // Per item, hour and country. A "session" row is one visitor in one UTC hour on one item.
     await tx.query(
@@ -160,6 +162,7 @@ export async function rebuildUsageRollups(sql: Sql, range: RollupRange = {}): Pr
         GROUP BY 1, 2, 3, 4`,
       params,
     );
+    await tx.query(`CREATE TEMP TABLE rollup_referrer ON COMMIT DROP AS ${referrerRows("usage_event e", `${inRange} AND ${settled}`)}`, params);
 
     await writeScopeRows(tx, "insert");
     await dropRollupTemporaries(tx);
@@ -170,13 +173,29 @@ export async function rebuildUsageRollups(sql: Sql, range: RollupRange = {}): Pr
   });
 }
 
+/**
+ * Counted, non-robot events with a referring host, per target, UTC day and host, from `source`
+ * (usage_event or the worker's batch): the rows of the referrer rollup before the fan-out.
+ */
+export function referrerRows(source: string, where = "true"): string {
+  return `SELECT CASE WHEN kind IN ('ITEM_VIEW', 'FILE_DOWNLOAD') THEN item_id END AS item_id,
+                 CASE WHEN kind = 'RESEARCHER_VIEW' THEN researcher_id END AS researcher_id,
+                 CASE WHEN kind = 'UNIT_VIEW' THEN unit_id END AS unit_id,
+                 (occurred_at AT TIME ZONE 'UTC')::date AS day, referrer_host AS host, count(*)::int AS visits
+            FROM ${source}
+           WHERE ${where} AND counted AND NOT is_robot AND referrer_host IS NOT NULL AND referrer_host <> ''
+             AND ((kind IN ('ITEM_VIEW', 'FILE_DOWNLOAD') AND item_id IS NOT NULL) OR kind IN ('RESEARCHER_VIEW', 'UNIT_VIEW'))
+           GROUP BY 1, 2, 3, 4, 5`;
+}
+
 /** The former name; the seed and older callers use it. */
 export const rebuildUsageDaily = rebuildUsageRollups;
 
 /**
- * From rollup_item / rollup_file / rollup_page (per target, UTC hour and country), writes every
- * scope's rows into usage_daily and usage_hourly: plain inserts after a rebuild has deleted its
- * range, or additive upserts for the worker's increments.
+ * From rollup_item / rollup_file / rollup_page (per target, UTC hour and country) and
+ * rollup_referrer (per target, UTC day and host), writes every scope's rows into usage_daily,
+ * usage_hourly and usage_referrer_daily: plain inserts after a rebuild has deleted its range, or
+ * additive upserts for the worker's increments.
  */
 export async function writeScopeRows(tx: Sql, mode: "insert" | "upsert"): Promise<void> {
   // Which scopes each item belongs to, each pair once — only for the items at hand.
@@ -206,6 +225,7 @@ export async function writeScopeRows(tx: Sql, mode: "insert" | "upsert"): Promis
     ANALYZE rollup_item;
     ANALYZE rollup_file;
     ANALYZE rollup_page;
+    ANALYZE rollup_referrer;
     ANALYZE rollup_item_collection;
     ANALYZE rollup_item_unit;
     ANALYZE rollup_item_researcher;
@@ -268,6 +288,24 @@ export async function writeScopeRows(tx: Sql, mode: "insert" | "upsert"): Promis
      ON CONFLICT (scope, scope_id, hour) ${add("usage_hourly")}`,
   );
   await tx.exec(`DROP TABLE pg_temp.rollup_contribution`);
+
+  // Referrers fan out like the counts: an item's to its collections, units and researchers once
+  // each; a researcher's or unit's page to that record only; everything to the site.
+  await tx.exec(
+    `INSERT INTO usage_referrer_daily (scope, scope_id, day, host, visits)
+     SELECT scope, scope_id, day, host, sum(visits)::int FROM (
+       SELECT 'ITEM'::usage_scope AS scope, item_id AS scope_id, day, host, visits FROM rollup_referrer WHERE item_id IS NOT NULL
+       UNION ALL SELECT 'SITE', 0, day, host, visits FROM rollup_referrer
+       UNION ALL SELECT 'COLLECTION', ic.collection_id, r.day, r.host, r.visits FROM rollup_referrer r JOIN rollup_item_collection ic ON ic.item_id = r.item_id
+       UNION ALL SELECT 'UNIT', iu.unit_id, r.day, r.host, r.visits FROM rollup_referrer r JOIN rollup_item_unit iu ON iu.item_id = r.item_id
+       UNION ALL SELECT 'UNIT', unit_id, day, host, visits FROM rollup_referrer WHERE unit_id IS NOT NULL
+       UNION ALL SELECT 'RESEARCHER', ir.researcher_id, r.day, r.host, r.visits FROM rollup_referrer r JOIN rollup_item_researcher ir ON ir.item_id = r.item_id
+       UNION ALL SELECT 'RESEARCHER', researcher_id, day, host, visits FROM rollup_referrer WHERE researcher_id IS NOT NULL
+     ) s
+      GROUP BY 1, 2, 3, 4
+      ORDER BY 1, 2, 3, 4
+     ON CONFLICT (scope, scope_id, day, host) ${mode === "upsert" ? "DO UPDATE SET visits = usage_referrer_daily.visits + excluded.visits" : "DO NOTHING"}`,
+  );
 }
 
 /**

@@ -21,6 +21,7 @@ export type EventSpec = {
   country?: string | null;
   robot?: boolean;
   counted?: boolean;
+  referrer?: string | null;
 };
 
 export const EVENTS: EventSpec[] = [
@@ -185,11 +186,11 @@ export async function insertFixture(sql: Sql, options: { events?: boolean } = {}
 
 export async function insertEvents(sql: Sql, events: EventSpec[]) {
   await sql.query(
-    `INSERT INTO usage_event (kind, occurred_at, item_id, file_id, researcher_id, unit_id, visitor_hash, country, is_robot, counted)
-     SELECT kind::usage_event_kind, at, item, file, researcher, unit, visitor, country, robot, counted
+    `INSERT INTO usage_event (kind, occurred_at, item_id, file_id, researcher_id, unit_id, visitor_hash, country, is_robot, counted, referrer_host)
+     SELECT kind::usage_event_kind, at, item, file, researcher, unit, visitor, country, robot, counted, referrer
        FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::int[],
-                   $7::text[], $8::text[], $9::boolean[], $10::boolean[])
-            AS u(kind, at, item, file, researcher, unit, visitor, country, robot, counted)`,
+                   $7::text[], $8::text[], $9::boolean[], $10::boolean[], $11::text[])
+            AS u(kind, at, item, file, researcher, unit, visitor, country, robot, counted, referrer)`,
     [
       events.map((e) => e.kind),
       events.map((e) => e.at),
@@ -201,6 +202,7 @@ export async function insertEvents(sql: Sql, events: EventSpec[]) {
       events.map((e) => (e.country === undefined ? null : e.country)),
       events.map((e) => e.robot ?? false),
       events.map((e) => e.counted ?? true),
+      events.map((e) => e.referrer ?? null),
     ],
   );
 }

@@ -1,9 +1,10 @@
-// The rollup worker: moves queued events (usage_pending) into usage_daily and usage_hourly by
-// additive upserts, in the same transaction that deletes them from the queue — so each event is
-// added exactly once, whichever process runs the worker and however often it crashes. One runner
-// at a time across every process (an advisory lock; a busy lock means someone else is on it).
+// The rollup worker: moves queued events (usage_pending) into usage_daily, usage_hourly and
+// usage_referrer_daily by additive upserts, in the same transaction that deletes them from the
+// queue — so each event is added exactly once, whichever process runs the worker and however
+// often it crashes. One runner at a time across every process (an advisory lock; a busy lock
+// means someone else is on it).
 import type { Sql } from "../db/connection";
-import { dropRollupTemporaries, ROLLUP_LOCK, writeScopeRows } from "./rollup";
+import { dropRollupTemporaries, referrerRows, ROLLUP_LOCK, writeScopeRows } from "./rollup";
 
 export type WorkerRun = { ran: boolean; events: number };
 
@@ -48,6 +49,8 @@ export async function applyPendingUsage(sql: Sql, limit = 50_000): Promise<Worke
                (count(*) FILTER (WHERE is_robot))::int AS robot_hits
           FROM rollup_batch WHERE kind IN ('RESEARCHER_VIEW', 'UNIT_VIEW')
          GROUP BY 1, 2, 3, 4;
+
+        CREATE TEMP TABLE rollup_referrer ON COMMIT DROP AS ${referrerRows("rollup_batch")};
       `);
       await writeScopeRows(tx, "upsert");
       await dropRollupTemporaries(tx);

@@ -1,0 +1,118 @@
+// The lists of a usage dashboard beside the statistics of query.ts: the most used items of a scope
+// (for an item: its files) and the referring sites, over the same range in the viewer's time zone.
+//
+// Like the country table of query.ts, each list adds the daily rollups of the whole UTC days inside
+// the range (usage_daily's ITEM and FILE rows, usage_referrer_daily) to the raw events of the
+// partial days at its two ends, read by the occurred_at index up to "data as of". So a list covers
+// exactly the range the totals cover, in any zone, and never reads more than two days of events.
+import type { Sql } from "../db/connection";
+import { scopeEventFilter, type ResolvedRange, type ScopeRef } from "./query";
+
+export type TopEntry = { label: string; href: string; views: number; downloads: number };
+export type Referrer = { host: string; visits: number };
+
+const TOP = 10;
+const counted = `e.counted AND NOT e.is_robot`;
+
+/** The whole-day rollup rows and the raw events of the partial days, as SQL parts and parameters. */
+function parts(ref: ScopeRef, range: ResolvedRange, daily: (from: string, to: string) => string, raw: (from: string, to: string) => string) {
+  const params: unknown[] = [ref.kind, ref.id];
+  const out: string[] = [];
+  const next = (v: unknown) => `$${params.push(v)}`;
+  if (range.wholeDays) out.push(daily(next(range.fullLo.toISOString().slice(0, 10)), next(range.fullHi.toISOString().slice(0, 10))));
+  for (const [a, b] of range.rawParts) out.push(raw(next(a), next(b)));
+  // $1 and $2 must appear in every statement, whichever parts it has.
+  out.push(`SELECT NULL, 0, 0 WHERE $1::text IS NULL AND $2::int IS NULL`);
+  return { sql: out.join(" UNION ALL "), params };
+}
+
+/** Most viewed published items of the scope in the range; for an item, its most downloaded files. */
+export async function getTopEntries(sql: Sql, ref: ScopeRef, range: ResolvedRange): Promise<TopEntry[]> {
+  if (ref.kind === "ITEM") {
+    const files = `SELECT id FROM file WHERE item_id = $2`;
+    const { sql: union, params } = parts(
+      ref,
+      range,
+      (a, b) => `SELECT scope_id, downloads::bigint, 0::bigint FROM usage_daily WHERE scope = 'FILE' AND day >= ${a}::date AND day < ${b}::date AND scope_id IN (${files})`,
+      (a, b) =>
+        `SELECT e.file_id, count(*), 0 FROM usage_event e
+          WHERE e.occurred_at >= ${a} AND e.occurred_at < ${b} AND e.kind = 'FILE_DOWNLOAD' AND ${counted} AND e.file_id IN (${files})
+          GROUP BY e.file_id`,
+    );
+    const rows = await sql.query<{ id: number; name: string; downloads: number }>(
+      `SELECT f.id, f.file_name AS name, t.downloads FROM (
+         SELECT file_id, sum(downloads)::int AS downloads FROM (${union}) s (file_id, downloads, unused)
+          GROUP BY file_id HAVING sum(downloads) > 0) t
+       JOIN file f ON f.id = t.file_id ORDER BY t.downloads DESC, f.position, f.id LIMIT ${TOP}`,
+      params,
+    );
+    return rows.map((r) => ({ label: r.name, href: `/files/${r.id}/${encodeURIComponent(r.name)}`, views: r.downloads, downloads: r.downloads }));
+  }
+  const { sql: union, params } = parts(
+    ref,
+    range,
+    (a, b) =>
+      `SELECT scope_id, views::bigint, downloads::bigint FROM usage_daily
+        WHERE scope = 'ITEM' AND day >= ${a}::date AND day < ${b}::date AND ${scopeEventFilter(ref.kind, "scope_id")}`,
+    (a, b) =>
+      `SELECT e.item_id, count(*) FILTER (WHERE ${counted}), count(*) FILTER (WHERE ${counted} AND e.kind = 'FILE_DOWNLOAD')
+         FROM usage_event e
+        WHERE e.occurred_at >= ${a} AND e.occurred_at < ${b} AND e.kind IN ('ITEM_VIEW', 'FILE_DOWNLOAD') AND ${scopeEventFilter(ref.kind, "e.item_id")}
+        GROUP BY e.item_id`,
+  );
+  const rows = await sql.query<{ handle: string; title: string; views: number; downloads: number }>(
+    `SELECT i.handle, i.title, t.views, t.downloads FROM (
+       SELECT item_id, sum(views)::int AS views, sum(downloads)::int AS downloads FROM (${union}) s (item_id, views, downloads)
+        GROUP BY item_id HAVING sum(views) > 0) t
+     JOIN item i ON i.id = t.item_id AND i.status = 'PUBLISHED'
+     ORDER BY t.views DESC, i.id LIMIT ${TOP}`,
+    params,
+  );
+  return rows.map((r) => ({ label: r.title, href: `/handle/${r.handle}`, views: r.views, downloads: r.downloads }));
+}
+
+/**
+ * Referring sites of the scope's counted, non-robot events in the range: its items' views and
+ * downloads and, for a researcher or unit, its own page's views (the site has every page's).
+ */
+export async function getReferrers(sql: Sql, ref: ScopeRef, range: ResolvedRange): Promise<Referrer[]> {
+  const pages = {
+    SITE: `e.kind IN ('RESEARCHER_VIEW', 'UNIT_VIEW')`,
+    RESEARCHER: `e.kind = 'RESEARCHER_VIEW' AND e.researcher_id = $2`,
+    UNIT: `e.kind = 'UNIT_VIEW' AND e.unit_id = $2`,
+    ITEM: `false`,
+    COLLECTION: `false`,
+  }[ref.kind];
+  const { sql: union, params } = parts(
+    ref,
+    range,
+    (a, b) =>
+      `SELECT host, visits::bigint, 0::bigint FROM usage_referrer_daily
+        WHERE scope = $1::usage_scope AND scope_id = $2 AND day >= ${a}::date AND day < ${b}::date`,
+    (a, b) =>
+      `SELECT e.referrer_host, count(*), 0 FROM usage_event e
+        WHERE e.occurred_at >= ${a} AND e.occurred_at < ${b} AND ${counted} AND e.referrer_host IS NOT NULL AND e.referrer_host <> ''
+          AND ((e.kind IN ('ITEM_VIEW', 'FILE_DOWNLOAD') AND ${scopeEventFilter(ref.kind, "e.item_id")}) OR (${pages}))
+        GROUP BY e.referrer_host`,
+  );
+  return sql.query<Referrer>(
+    `SELECT host, sum(visits)::int AS visits FROM (${union}) s (host, visits, unused)
+      WHERE host IS NOT NULL GROUP BY host ORDER BY visits DESC, host LIMIT ${TOP}`,
+    params,
+  );
+}
+
+/**
+ * Views of a researcher's or unit's own page (for the site: of every such page) in the range, from
+ * usage_hourly. Not part of `views`, which roll up from items (DESIGN.md §4); null for an item or
+ * a collection, which have no such page.
+ */
+export async function getPageViews(sql: Sql, ref: ScopeRef, range: ResolvedRange): Promise<number | null> {
+  if (ref.kind === "ITEM" || ref.kind === "COLLECTION") return null;
+  const [row] = await sql.query<{ n: number }>(
+    `SELECT coalesce(sum(page_views), 0)::int AS n FROM usage_hourly
+      WHERE scope = $1::usage_scope AND scope_id = $2 AND hour >= $3 AND hour < $4`,
+    [ref.kind, ref.id, range.lo, range.hi],
+  );
+  return row.n;
+}
