@@ -47,7 +47,7 @@ test.describe("researchers, units and collections", () => {
   test("a curator creates a researcher, edits the profile and photo, and the public profile changes", async ({ page }) => {
     await signIn(page, AUTH_E2E.curator);
     await page.goto("/en/curate");
-    await page.getByRole("link", { name: "Researchers", exact: true }).click();
+    await page.getByRole("navigation", { name: "Curator workspace" }).getByRole("link", { name: "Researchers", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Researchers" })).toBeVisible();
     await page.goto("/en/curate/researchers?q=koo");
     await expect(page.getByText("Koo, Ja Wook").first()).toBeVisible();

@@ -102,6 +102,18 @@ describe("collection store", () => {
   });
 });
 
+describe("concurrent saves", () => {
+  it("lets exactly one of two simultaneous saves from the same version win", async () => {
+    const c = await createCollection(db.sql, ZCollectionFields.parse({ slug: "race", name: "Race", unitId: ids.groupA }), userId);
+    const results = await Promise.allSettled(["First", "Second"].map((name) => updateCollection(db.sql, c.id, 1, ZCollectionFields.parse({ ...c, name }), userId)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(RecordConflictError);
+    expect((await loadEditableCollection(db.sql, c.id))!.version).toBe(2);
+    expect(await listHistory(db.sql, "collection", c.id)).toHaveLength(2);
+  });
+});
+
 describe("unit and collection rights", () => {
   it("lets a curator edit units below their own and refuses a curator of another unit", async () => {
     expect(await mayEditUnit(db.sql, curator(ids.division), { id: ids.groupA })).toBe(true);
