@@ -37,7 +37,8 @@ async function shoot(page: Page, name: string) {
 // A 2×2 PNG: a real image, typed by the server from its bytes.
 const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000002000000020802000000fdd49a730000001049444154789c63e089ca042206080500153e033d33cf18f30000000049454e44ae426082", "hex");
 
-test.describe.configure({ mode: "serial", timeout: 120_000 });
+// Generous: a first visit renders and caches each page, slow on a busy two-core machine.
+test.describe.configure({ mode: "serial", timeout: 360_000 });
 
 const unique = Date.now().toString(36);
 const slug = `e2e-researcher-${unique}`;
