@@ -12,6 +12,9 @@ const show = (v: unknown): string => {
   return s.length > 300 ? `${s.slice(0, 300)}…` : s;
 };
 
+/** A photo is named by the start of its checksum, not its whole storage key. */
+const shown = (field: string, v: unknown) => (field === "photoKey" && typeof v === "string" ? `#${v.slice(3, 11)}` : show(v));
+
 export function RecordHistory({ lang, entries, text }: { lang: Lang; entries: HistoryEntry[]; text: RecordMessages }) {
   if (entries.length === 0) return <p className="text-sm text-muted">{text.history.empty}</p>;
   const dateTime = new Intl.DateTimeFormat(lang === "ko" ? "ko-KR" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -27,8 +30,8 @@ export function RecordHistory({ lang, entries, text }: { lang: Lang; entries: Hi
           {e.action !== "create" ? (
             <ul className="mt-1 space-y-0.5">
               {Object.entries(e.changes).map(([field, c]) => (
-                <li key={field} className="break-words text-muted">
-                  <span className="text-ink">{text.fields[field] ?? field}</span>: <del>{show(c.before)}</del> → <ins className="no-underline">{show(c.after)}</ins>
+                <li key={field} className="text-muted [overflow-wrap:anywhere]">
+                  <span className="text-ink">{text.fields[field] ?? field}</span>: <del>{shown(field, c.before)}</del> → <ins className="no-underline">{shown(field, c.after)}</ins>
                 </li>
               ))}
             </ul>
