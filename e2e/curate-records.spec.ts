@@ -150,7 +150,7 @@ test.describe("researchers, units and collections", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Units" })).toBeVisible();
     await shoot(page, "curate-units-en");
     // The curator's own unit is the first one with an edit link.
-    const ownUnitEdit = page.getByRole("link", { name: /^Edit:/ }).first();
+    const ownUnitEdit = page.getByRole("link", { name: /^Edit\b/ }).first();
     const ownUnitPath = (await ownUnitEdit.getAttribute("href"))!;
 
     await page.goto("/en/curate/units/new");
