@@ -40,7 +40,7 @@ beforeAll(async () => {
   units.division = Number(d.id);
   units.group = Number(g.id);
   units.other = Number(o.id);
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await db?.close();
   if (dir) await fs.rm(dir, { recursive: true, force: true });

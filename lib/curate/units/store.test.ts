@@ -24,7 +24,7 @@ beforeAll(async () => {
   ids.groupA = (await createUnit(db.sql, unit({ slug: "group-a", name: "Group A", parentId: ids.division }), userId)).id;
   ids.groupB = (await createUnit(db.sql, unit({ slug: "group-b", name: "Group B", parentId: ids.division }), userId)).id;
   ids.other = (await createUnit(db.sql, unit({ slug: "other", name: "Other institute" }), userId)).id;
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await db?.close();
 });
