@@ -180,7 +180,7 @@ const ko: RecordMessages = {
     newCollection: "새 컬렉션",
     items: "자료 {n}건",
     topLevel: "최상위",
-    pagination: { nav: "페이지", previous: "이전", next: "다음", page: "{n}쪽", current: "{n}쪽, 현재 페이지" },
+    pagination: { nav: "페이지", previous: "이전", next: "다음", page: "{n} 페이지", current: "{n} 페이지, 현재 페이지" },
   },
   titles: {
     researchers: "연구자",
