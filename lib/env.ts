@@ -31,6 +31,7 @@ const ZEnv = z.object({
   S3_SECRET_ACCESS_KEY: optionalString,
   /** Largest file a curator may upload, in bytes (default 512 MiB). */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(1024 ** 4).default(512 * 1024 * 1024),
+  MAX_PHOTO_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().trim().min(1).default("0.0.0.0"),
   /** The public base URL, used in canonical links, feeds and machine interfaces. */

@@ -6,14 +6,24 @@ import type { GuardUser } from "@/lib/auth/guard";
 import { canManageUsers } from "@/lib/auth/permissions";
 import type { Lang } from "@/lib/i18n/config";
 import { curateMessages } from "@/lib/i18n/messages-curate";
+import { recordMessages } from "@/lib/i18n/messages-records";
 
 export const WORKSPACE = "mx-auto w-full max-w-6xl px-4 pb-12 sm:px-6";
 
-export function WorkspaceNav({ lang, user, current }: { lang: Lang; user: GuardUser; current: "dashboard" | "new" | "me" | "users" }) {
+export function WorkspaceNav({ lang, user, current }: { lang: Lang; user: GuardUser; current: "dashboard" | "new" | "me" | "users" | "researchers" | "units" | "collections" }) {
   const t = curateMessages[lang];
+  const r = recordMessages[lang].nav;
+  const curates = user.role !== "RESEARCHER";
   const links = [
     { key: "dashboard", href: `/${lang}/curate`, label: t.nav.dashboard },
-    ...(user.role === "RESEARCHER" ? [] : [{ key: "new", href: `/${lang}/curate/items/new`, label: t.nav.newItem }]),
+    ...(curates ? [{ key: "new", href: `/${lang}/curate/items/new`, label: t.nav.newItem }] : []),
+    ...(curates
+      ? [
+          { key: "researchers", href: `/${lang}/curate/researchers`, label: r.researchers },
+          { key: "units", href: `/${lang}/curate/units`, label: r.units },
+          { key: "collections", href: `/${lang}/curate/collections`, label: r.collections },
+        ]
+      : []),
     { key: "me", href: `/${lang}/curate/me`, label: t.nav.me },
     ...(canManageUsers(user) ? [{ key: "users", href: `/${lang}/curate/admin/users`, label: t.nav.users }] : []),
   ];

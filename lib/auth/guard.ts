@@ -51,6 +51,8 @@ export class ActionRefusal extends Error {
   constructor(
     message: string,
     readonly status: 409 | 422 = 422,
+    /** Codes to show next to fields (e.g. { slug: ["slugTaken"] }). */
+    readonly fieldErrors?: Record<string, string[]>,
   ) {
     super(message);
   }
@@ -79,7 +81,7 @@ export function guardedAction<S extends z.ZodType, R>(options: {
     try {
       return { ok: true, data: await options.run(parsed.data, user) };
     } catch (err) {
-      if (err instanceof ActionRefusal) return { ok: false, status: err.status, error: err.status === 409 ? "conflict" : "rejected", message: err.message };
+      if (err instanceof ActionRefusal) return { ok: false, status: err.status, error: err.status === 409 ? "conflict" : "rejected", message: err.message, ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}) };
       throw err;
     }
   };

@@ -104,6 +104,16 @@ export function canEditResearcher(user: PermissionUser, researcher: ResearcherTa
   return researcher.unitPaths.some((p) => coversUnit(user, p));
 }
 
+/** Curating a profile in the workspace: by unit only (a researcher's own profile has its own screen). */
+export function canCurateResearcher(user: PermissionUser, researcher: ResearcherTarget): boolean {
+  return researcher.unitPaths.some((p) => coversUnit(user, p)) || (isAdmin(user) && researcher.unitPaths.length === 0);
+}
+
+/** Moving a collection (with its items) to another unit needs rights on both units. */
+export function canMoveCollection(user: PermissionUser, from: UnitTarget, to: UnitTarget): boolean {
+  return coversUnit(user, from.path) && coversUnit(user, to.path);
+}
+
 /** A researcher's private usage dashboard. */
 export function canViewResearcherDashboard(user: PermissionUser, researcher: ResearcherTarget): boolean {
   return canEditResearcher(user, researcher);

@@ -37,7 +37,7 @@ function declaredTooLarge(request: Request, maxBytes: number): boolean {
   return length !== null && /^\d+$/.test(length) && Number(length) > maxBytes;
 }
 
-async function* bodyOf(request: Request): AsyncIterable<Uint8Array> {
+export async function* bodyOf(request: Request): AsyncIterable<Uint8Array> {
   if (!request.body) return;
   const reader = request.body.getReader();
   try {

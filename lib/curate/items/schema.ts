@@ -4,34 +4,14 @@
 import { z } from "zod";
 import { isValidIssn, isValidOrcid } from "../../seed/identifiers";
 import { normaliseDoi, normaliseOrcid } from "../../import/normalise";
+import { CONTROL, fieldErrors, id, idList, LIMITS, lines, optionalId, optionalText, parseRecordId, text } from "../fields";
+
+export { CONTROL, fieldErrors, LIMITS };
 
 export const ITEM_TYPES = ["JOURNAL_ARTICLE", "CONFERENCE_PAPER", "BOOK", "BOOK_CHAPTER", "THESIS", "REPORT", "DATASET", "PATENT", "PRESENTATION", "OTHER"] as const;
 export const CONTRIBUTOR_ROLES = ["AUTHOR", "EDITOR", "ADVISOR", "TRANSLATOR", "INVENTOR", "OTHER"] as const;
 export const ITEM_STATUSES = ["DRAFT", "IN_REVIEW", "PUBLISHED", "WITHDRAWN"] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
-
-/** Control characters other than line feed and tab (carriage returns are folded into line feeds first). */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-
-export const LIMITS = { short: 1000, title: 10_000, long: 100_000, list: 200, contributors: 2000 } as const;
-
-/** Text as typed (only line endings folded and the ends trimmed); empty → null. */
-function text(max: number) {
-  return z
-    .string()
-    .transform((v) => v.replace(/\r\n?/g, "\n").trim())
-    .refine((v) => !CONTROL.test(v), { message: "controlChars" })
-    .refine((v) => [...v].length <= max, { message: "tooLong" });
-}
-const optionalText = (max: number) =>
-  z.preprocess((v) => (v === undefined || v === null ? "" : v), text(max)).transform((v) => (v === "" ? null : v));
-
-/** A list typed one entry per line (keywords, subjects); arrays are accepted as they are. */
-const lines = (max: number) =>
-  z
-    .preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : String(v).split(/\r?\n/)), z.array(text(max)))
-    .transform((list) => [...new Set(list.filter((s) => s !== ""))])
-    .refine((list) => list.length <= LIMITS.list, { message: "tooMany" });
 
 export const ISSUE_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -64,9 +44,6 @@ function isValidIsbn(value: string): boolean {
 const issn = optionalText(20)
   .transform((v) => (v ? v.toUpperCase() : v))
   .refine((v) => v === null || isValidIssn(v), { message: "invalidIssn" });
-
-const id = z.coerce.number().int().positive().max(2_147_483_647);
-const optionalId = z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), id.nullable());
 
 export const ZContributor = z.object({
   name: text(LIMITS.short).refine((v) => v !== "", { message: "required" }),
@@ -105,8 +82,6 @@ const jsonList = <T extends z.ZodType>(item: T, max: number) =>
       return "not json";
     }
   }, z.array(item).max(max, { message: "tooMany" }));
-
-const idList = z.preprocess((v) => (v === undefined || v === "" || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(id).max(LIMITS.list));
 
 const langCode = optionalText(10)
   .transform((v) => (v ? v.toLowerCase() : v))
@@ -168,16 +143,5 @@ export const ZChangeStatus = z
 
 export const ZRestoreVersion = z.object({ id, version: z.coerce.number().int().positive(), restore: z.coerce.number().int().positive() });
 
-/** Field errors keyed by field name ("contributors.2.orcid"), as codes. */
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) (out[issue.path.join(".") || "_"] ??= []).push(issue.message);
-  return out;
-}
-
 /** An item id from a URL segment: a positive 32-bit integer written in digits, or null. */
-export function parseItemId(segment: string): number | null {
-  if (!/^\d{1,10}$/.test(segment)) return null;
-  const n = Number(segment);
-  return n >= 1 && n <= 2_147_483_647 ? n : null;
-}
+export const parseItemId = parseRecordId;

@@ -3,6 +3,7 @@
 // write is one transaction that bumps the item's version and updated_at (OAI-PMH datestamps) and
 // writes an audit entry with the before/after of each field and a snapshot of the new version.
 import type { Sql } from "../../db/connection";
+import { diffFields, listHistory, pickFields, writeAuditEntry, type FieldChange, type HistoryEntry } from "../audit";
 import type { ItemStatus, TContributor, TItemFields } from "./schema";
 
 /** What a version of an item is: every editable field, its contributors and collections. */
@@ -147,31 +148,18 @@ export async function loadEditableItem(sql: Sql, id: number, lock = false): Prom
 }
 
 export function snapshotOf(item: EditableItem | ItemSnapshot): ItemSnapshot {
-  const out = {} as Record<string, unknown>;
-  for (const k of SNAPSHOT_FIELDS) out[k] = (item as Record<string, unknown>)[k];
-  return out as ItemSnapshot;
+  return pickFields<ItemSnapshot>(SNAPSHOT_FIELDS, item);
 }
 
-export type FieldChange = { before: unknown; after: unknown };
+export type { FieldChange, HistoryEntry };
 
 /** Field-by-field differences between two versions (JSON equality). */
 export function diffSnapshots(before: Partial<ItemSnapshot>, after: Partial<ItemSnapshot>): Record<string, FieldChange> {
-  const out: Record<string, FieldChange> = {};
-  for (const k of SNAPSHOT_FIELDS) {
-    // An empty list and no value are the same thing to a reader.
-    const empty = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.length === 0);
-    const b = empty(before[k]) ? null : before[k];
-    const a = empty(after[k]) ? null : after[k];
-    if (JSON.stringify(b) !== JSON.stringify(a)) out[k] = { before: b, after: a };
-  }
-  return out;
+  return diffFields<ItemSnapshot>(SNAPSHOT_FIELDS, before, after);
 }
 
 async function writeItemAudit(sql: Sql, entry: { userId: number | null; action: string; itemId: number; version: number; changes: Record<string, FieldChange>; snapshot: ItemSnapshot; summary?: string }) {
-  await sql.query(
-    `INSERT INTO audit_entry (user_id, action, entity_type, entity_id, version, changes, snapshot, summary) VALUES ($1, $2, 'item', $3, $4, $5::jsonb, $6::jsonb, $7)`,
-    [entry.userId, entry.action, entry.itemId, entry.version, JSON.stringify(entry.changes), JSON.stringify(entry.snapshot), entry.summary ?? null],
-  );
+  await writeAuditEntry(sql, { userId: entry.userId, action: entry.action, entityType: "item", entityId: entry.itemId, version: entry.version, changes: entry.changes, snapshot: entry.snapshot, summary: entry.summary });
 }
 
 function columnValues(fields: TItemFields): unknown[] {
@@ -315,35 +303,9 @@ export async function changeItemStatus(sql: Sql, id: number, expectedVersion: nu
   });
 }
 
-export type HistoryEntry = {
-  id: string;
-  at: string;
-  action: string;
-  version: number | null;
-  summary: string | null;
-  userName: string | null;
-  changes: Record<string, FieldChange>;
-  restorable: boolean;
-};
-
 /** The item's audit entries, newest first. */
 export async function listItemHistory(sql: Sql, id: number): Promise<HistoryEntry[]> {
-  const rows = await sql.query<{ id: string; at: Date | string; action: string; version: number | null; summary: string | null; user_name: string | null; changes: unknown; has_snapshot: boolean }>(
-    `SELECT a.id::text, a.at, a.action, a.version, a.summary, u.name AS user_name, a.changes, a.snapshot IS NOT NULL AS has_snapshot
-       FROM audit_entry a LEFT JOIN app_user u ON u.id = a.user_id
-      WHERE a.entity_type = 'item' AND a.entity_id = $1 ORDER BY a.at DESC, a.id DESC LIMIT 500`,
-    [id],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    at: iso(r.at)!,
-    action: r.action,
-    version: r.version === null ? null : Number(r.version),
-    summary: r.summary,
-    userName: r.user_name,
-    changes: (typeof r.changes === "string" ? JSON.parse(r.changes) : (r.changes ?? {})) as Record<string, FieldChange>,
-    restorable: r.has_snapshot,
-  }));
+  return listHistory(sql, "item", id);
 }
 
 /**

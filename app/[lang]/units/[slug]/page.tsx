@@ -14,6 +14,8 @@ import { peopleMessages } from "@/lib/i18n/messages-people";
 import { getUnitPage } from "@/lib/units/pages";
 import { getUnitTree, unitPath } from "@/lib/units/tree";
 import { dashboardMessages } from "@/lib/i18n/messages-dashboard";
+import { Suspense } from "react";
+import { EditLink } from "@/components/curate/edit-link";
 
 export function generateStaticParams() {
   return [{ slug: "_" }];
@@ -57,7 +59,12 @@ export default async function UnitPage({ params }: Props) {
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
       <UsageBeacon type="unit" id={unit.id} />
       <UnitBreadcrumb path={parents} lang={lang} label={t.units.partOf} />
-      <h1 className="mt-2 text-3xl font-semibold tracking-tight text-balance">{name}</h1>
+      <div className="mt-2 flex flex-wrap items-start justify-between gap-3">
+        <h1 className="text-3xl font-semibold tracking-tight text-balance">{name}</h1>
+        <Suspense fallback={null}>
+          <EditLink lang={lang} kind="unit" slug={slug} />
+        </Suspense>
+      </div>
       {otherName ? (
         <p className="mt-1 text-lg text-muted" lang={otherName === unit.altName ? (unit.altLang ?? undefined) : "en"}>
           {otherName}

@@ -12,6 +12,8 @@ import { parsePublicationSegments, publicationListPath, type PublicationQuery, t
 import { getCollection, getCollectionItems } from "@/lib/units/pages";
 import { getUnitTree, unitPath } from "@/lib/units/tree";
 import { dashboardMessages } from "@/lib/i18n/messages-dashboard";
+import { Suspense } from "react";
+import { EditLink } from "@/components/curate/edit-link";
 
 // Collections render on their first visit (the build has no database); one placeholder satisfies the build.
 export function generateStaticParams() {
@@ -74,7 +76,12 @@ export default async function CollectionPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-4xl px-4 py-8 sm:px-6 sm:py-10">
       <UnitBreadcrumb path={unitPath(tree, c.unitId)} lang={lang} label={t.units.partOf} />
-      <h1 className="mt-2 text-3xl font-semibold tracking-tight text-balance">{localized(lang, c.name, c.altName, c.altLang)}</h1>
+      <div className="mt-2 flex flex-wrap items-start justify-between gap-3">
+        <h1 className="text-3xl font-semibold tracking-tight text-balance">{localized(lang, c.name, c.altName, c.altLang)}</h1>
+        <Suspense fallback={null}>
+          <EditLink lang={lang} kind="collection" slug={slug} />
+        </Suspense>
+      </div>
       <p className="mt-1 flex flex-wrap items-baseline gap-x-4 gap-y-1 text-muted">
         <span>{format(c.total === 1 ? p.countOne : p.count, { n: c.total.toLocaleString(locale) })}</span>
         <FeedLink href={`/collections/${slug}/feed.xml`} label={p.feed} />

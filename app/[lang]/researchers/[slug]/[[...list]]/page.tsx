@@ -2,6 +2,8 @@ import { UsageBeacon } from "@/components/stats/usage-beacon";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { EditLink } from "@/components/curate/edit-link";
 import { CoAuthorGraph } from "@/components/researcher/co-author-graph";
 import { PublicationList } from "@/components/researcher/publication-list";
 import { YearBars } from "@/components/researcher/year-bars";
@@ -101,7 +103,7 @@ export default async function ResearcherPage({ params }: Props) {
       <header className="flex flex-wrap items-center gap-5">
         {r.photoKey ? (
           // eslint-disable-next-line @next/next/no-img-element
-          <img src={`/media/researchers/${slug}/photo`} alt="" width={96} height={96} className="h-24 w-24 rounded-full border border-line" />
+          <img src={`/media/researchers/${slug}/photo?v=${r.photoKey.slice(3, 15)}`} alt="" width={96} height={96} className="h-24 w-24 rounded-full border border-line" />
         ) : null}
         <div className="min-w-0">
           <h1 className="text-3xl font-semibold tracking-tight">{r.displayName}</h1>
@@ -123,6 +125,11 @@ export default async function ResearcherPage({ params }: Props) {
               ))}
             </ul>
           ) : null}
+        </div>
+        <div className="ms-auto">
+          <Suspense fallback={null}>
+            <EditLink lang={lang} kind="researcher" slug={slug} />
+          </Suspense>
         </div>
       </header>
 

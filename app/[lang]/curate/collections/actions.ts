@@ -1,0 +1,42 @@
+"use server";
+// The collection editor's writes: create, save (names, description, slug, unit — a move needs
+// rights on both units). Guarded, validated with the one collection schema, versioned, audited;
+// unit, collection and item pages are invalidated.
+import { z } from "zod";
+import { ActionRefusal, guardedAction } from "@/lib/auth/guard";
+import { getSql } from "@/lib/db";
+import { pickFields } from "@/lib/curate/audit";
+import { access, getEditableCollection, invalidateUnits, refuse } from "@/lib/curate/records";
+import { COLLECTION_FIELDS, ZCollectionFields, ZUpdateCollection } from "@/lib/curate/units/schema";
+import { createCollection, updateCollection } from "@/lib/curate/units/store";
+
+export const createCollectionAction = guardedAction({
+  schema: ZCollectionFields,
+  allow: (user, input) => access.createCollection(user, input),
+  run: async (input, user) => {
+    const c = await createCollection(await getSql(), input, user.id).catch(refuse);
+    invalidateUnits();
+    return { id: c.id, version: c.version };
+  },
+});
+
+export const saveCollectionAction = guardedAction({
+  schema: ZUpdateCollection,
+  allow: (user, input) => access.editCollection(user, input),
+  run: async (input, user) => {
+    const { id, version, ...fields } = input;
+    const { after } = await updateCollection(await getSql(), id, version, fields, user.id).catch(refuse);
+    invalidateUnits();
+    return { id, version: after.version };
+  },
+});
+
+export const loadCurrentCollectionAction = guardedAction({
+  schema: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }),
+  allow: (user, input) => access.editCollection(user, input),
+  run: async (input) => {
+    const c = await getEditableCollection(input.id);
+    if (!c) throw new ActionRefusal("notFound");
+    return { version: c.version, snapshot: pickFields(COLLECTION_FIELDS, c) as Record<string, unknown> };
+  },
+});

@@ -1,0 +1,43 @@
+"use server";
+// The researcher editor's writes. Each is a guardedAction: the session and the named permissions
+// over the profile's units are checked on the server before anything runs; the input is validated
+// with the one researcher schema; the write is versioned, audited, and public pages are invalidated.
+import { z } from "zod";
+import { ActionRefusal, guardedAction } from "@/lib/auth/guard";
+import { getSql } from "@/lib/db";
+import { pickFields } from "@/lib/curate/audit";
+import { access, getEditableResearcher, invalidateResearcher, refuse } from "@/lib/curate/records";
+import { RESEARCHER_FIELDS, ZCreateResearcher, ZUpdateResearcher } from "@/lib/curate/researchers/schema";
+import { createResearcher, updateResearcher } from "@/lib/curate/researchers/store";
+
+export const createResearcherAction = guardedAction({
+  schema: ZCreateResearcher,
+  allow: (user, input) => access.createResearcher(user, input),
+  run: async (input, user) => {
+    const r = await createResearcher(await getSql(), input, user.id).catch(refuse);
+    invalidateResearcher(r.slug);
+    return { id: r.id, version: r.version };
+  },
+});
+
+export const saveResearcherAction = guardedAction({
+  schema: ZUpdateResearcher,
+  allow: (user, input) => access.editResearcher(user, input),
+  run: async (input, user) => {
+    const { id, version, ...fields } = input;
+    const { before, after } = await updateResearcher(await getSql(), id, version, fields, user.id).catch(refuse);
+    invalidateResearcher(before.slug, after.slug);
+    return { id, version: after.version };
+  },
+});
+
+/** The current version, for the conflict comparison. */
+export const loadCurrentResearcherAction = guardedAction({
+  schema: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }),
+  allow: (user, input) => access.editResearcher(user, input),
+  run: async (input) => {
+    const r = await getEditableResearcher(input.id);
+    if (!r) throw new ActionRefusal("notFound");
+    return { version: r.version, snapshot: pickFields(RESEARCHER_FIELDS, r) as Record<string, unknown> };
+  },
+});

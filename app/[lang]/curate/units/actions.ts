@@ -1,0 +1,42 @@
+"use server";
+// The unit editor's writes: create, save (names, description, slug, parent). Guarded by the named
+// unit permissions (moving needs rights on the old and new parent), validated with the one unit
+// schema, versioned, audited; unit, collection and item pages are invalidated.
+import { z } from "zod";
+import { ActionRefusal, guardedAction } from "@/lib/auth/guard";
+import { getSql } from "@/lib/db";
+import { pickFields } from "@/lib/curate/audit";
+import { access, getEditableUnit, invalidateUnits, refuse } from "@/lib/curate/records";
+import { UNIT_FIELDS, ZUnitFields, ZUpdateUnit } from "@/lib/curate/units/schema";
+import { createUnit, updateUnit } from "@/lib/curate/units/store";
+
+export const createUnitAction = guardedAction({
+  schema: ZUnitFields,
+  allow: (user, input) => access.createUnit(user, input),
+  run: async (input, user) => {
+    const u = await createUnit(await getSql(), input, user.id).catch(refuse);
+    invalidateUnits();
+    return { id: u.id, version: u.version };
+  },
+});
+
+export const saveUnitAction = guardedAction({
+  schema: ZUpdateUnit,
+  allow: (user, input) => access.editUnit(user, input),
+  run: async (input, user) => {
+    const { id, version, ...fields } = input;
+    const { after } = await updateUnit(await getSql(), id, version, fields, user.id).catch(refuse);
+    invalidateUnits();
+    return { id, version: after.version };
+  },
+});
+
+export const loadCurrentUnitAction = guardedAction({
+  schema: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }),
+  allow: (user, input) => access.editUnit(user, input),
+  run: async (input) => {
+    const u = await getEditableUnit(input.id);
+    if (!u) throw new ActionRefusal("notFound");
+    return { version: u.version, snapshot: pickFields(UNIT_FIELDS, u) as Record<string, unknown> };
+  },
+});
