@@ -2,10 +2,10 @@
 // duplicates within the units the user looks after.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { Suspense } from "react";
 import { CorrectionList } from "@/components/curate/corrections";
-import { Forbidden, Panel, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
+import { Panel, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
 import { requirePageUser } from "@/lib/auth/guard";
 import { canUseWorkspace, canViewCuratorDashboard } from "@/lib/auth/permissions";
 import type { DashboardItem } from "@/lib/curate/dashboard";
@@ -44,8 +44,8 @@ function ItemList({ items, lang, empty }: { items: DashboardItem[]; lang: Lang; 
 
 async function Dashboard({ lang }: { lang: Lang }) {
   const t = curateMessages[lang];
-  const { user, forbidden } = await requirePageUser(lang, `/${lang}/curate`, (u) => canUseWorkspace(u));
-  if (forbidden) return <Forbidden lang={lang} />;
+  const { user, forbidden: refused } = await requirePageUser(lang, `/${lang}/curate`, (u) => canUseWorkspace(u));
+  if (refused) forbidden();
   const nav = <WorkspaceNav lang={lang} user={user} current="dashboard" />;
   if (!canViewCuratorDashboard(user)) {
     return (

@@ -1,13 +1,13 @@
 // /curate/items/{id} — the item editor: every field, contributors, collections, the workflow
 // (draft → in review → published → withdrawn and back) and links to history, preview and files.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ActionForm } from "@/components/curate/action-form";
 import { CorrectionList } from "@/components/curate/corrections";
 import { ItemEditor } from "@/components/curate/item-editor";
 import { ItemHeader } from "@/components/curate/item-header";
-import { Forbidden, Panel, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
+import { Panel, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
 import { requirePageUser } from "@/lib/auth/guard";
 import { canChangeItemStatus, canDecideCorrection, canEditItem } from "@/lib/auth/permissions";
 import { getItemCorrections } from "@/lib/curate/researcher-workspace";
@@ -38,7 +38,7 @@ async function Editor({ lang, id }: { lang: Lang; id: number }) {
   const { user } = await requirePageUser(lang, `/${lang}/curate/items/${id}`);
   const [item, target] = await Promise.all([getEditableItem(id), getItemTarget(id)]);
   if (!item || !target) notFound();
-  if (!canEditItem(user, target)) return <Forbidden lang={lang} />;
+  if (!canEditItem(user, target)) forbidden();
   const [collections, researcherNames, corrections] = await Promise.all([
     getCollectionChoices(user),
     getResearcherNames(item.contributors.map((c) => c.researcherId).filter((r): r is number => r !== null)),

@@ -1,11 +1,11 @@
 // /curate/items/{id}/history — every recorded change of an item (who, when, what: the before and
 // after of each field), newest first; any version can be restored, which saves it as a new version.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ActionForm } from "@/components/curate/action-form";
 import { ItemHeader } from "@/components/curate/item-header";
-import { Forbidden, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
+import { WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
 import { requirePageUser } from "@/lib/auth/guard";
 import { canChangeItemStatus, canViewItemHistory } from "@/lib/auth/permissions";
 import { getCollectionChoices, getEditableItem, getItemHistory, getItemTarget } from "@/lib/curate/items/service";
@@ -71,7 +71,7 @@ async function History({ lang, id }: { lang: Lang; id: number }) {
   const { user } = await requirePageUser(lang, `/${lang}/curate/items/${id}/history`);
   const [item, target] = await Promise.all([getEditableItem(id), getItemTarget(id)]);
   if (!item || !target) notFound();
-  if (!canViewItemHistory(user, target)) return <Forbidden lang={lang} />;
+  if (!canViewItemHistory(user, target)) forbidden();
   const [entries, choices] = await Promise.all([getItemHistory(id), getCollectionChoices(user)]);
   const collections = new Map(choices.map((c) => [c.id, `${c.unitLabel} › ${c.label}`]));
   const mayRestore = canChangeItemStatus(user, target);

@@ -3,11 +3,11 @@
 // of its unit) may file; the server action checks again.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ActionForm } from "@/components/curate/action-form";
 import { FIELD } from "@/components/curate/corrections";
-import { Forbidden, Panel, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
+import { Panel, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
 import { requirePageUser } from "@/lib/auth/guard";
 import { canRequestCorrection } from "@/lib/auth/permissions";
 import { CORRECTABLE_FIELDS } from "@/lib/curate/corrections";
@@ -41,15 +41,8 @@ async function CorrectionForm({ lang, id }: { lang: Lang; id: string }) {
   const { user } = await requirePageUser(lang, `/${lang}/curate/me/items/${id}/correction`);
   const target = itemId === null ? null : await getItemTarget(itemId);
   if (itemId === null || target === null) notFound();
+  if (!canRequestCorrection(user, target)) forbidden();
   const nav = <WorkspaceNav lang={lang} user={user} current="me" />;
-  if (!canRequestCorrection(user, target)) {
-    return (
-      <>
-        {nav}
-        <Forbidden lang={lang} />
-      </>
-    );
-  }
   const item = (await getCorrectionTarget(itemId))!;
   const values = item as unknown as Record<string, unknown>;
   return (
