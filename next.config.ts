@@ -18,7 +18,8 @@ const nextConfig: NextConfig = {
   // Types are checked by `npm run typecheck` (CI); a user's `npm start` should not pay for it.
   typescript: { ignoreBuildErrors: true },
   // Unmatched URLs outside the language tree (e.g. /files/…) still get a readable page.
-  experimental: { globalNotFound: true },
+  // forbidden() answers a signed-in user without the right with a real 403 (app/[lang]/forbidden.tsx).
+  experimental: { globalNotFound: true, authInterrupts: true },
 };
 
 export default nextConfig;

@@ -3,6 +3,7 @@
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import type { Sql } from "../lib/db/connection";
 import { insertAuthE2eRecords } from "./auth-data";
+import { insertResearchE2eRecords } from "./research-data";
 import type { Storage } from "../lib/storage";
 
 export const E2E = {
@@ -57,6 +58,7 @@ export async function insertE2eRecords(sql: Sql, storage: Storage): Promise<Reco
     );
   }
   await insertAuthE2eRecords(sql);
+  await insertResearchE2eRecords(sql, collectionId);
   return { withdrawn, draft, withFiles: itemId };
 }
 

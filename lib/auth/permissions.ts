@@ -163,3 +163,18 @@ export function canManageSettings(user: PermissionUser): boolean {
 export function canViewAuditLog(user: PermissionUser): boolean {
   return isAdmin(user);
 }
+
+/** Accepting or declining a correction request: curators with rights on the item. */
+export function canDecideCorrection(user: PermissionUser, item: ItemTarget): boolean {
+  return coversUnit(user, item.unitPath);
+}
+
+/** The researcher's own profile fields (biography, interests, email visibility, position). */
+export function canEditOwnProfile(user: PermissionUser): boolean {
+  return user.active && user.researcherId !== null;
+}
+
+/** Restricted and embargoed files of an item: downloadable by those who manage its files. */
+export function canDownloadWithheldFile(user: PermissionUser, item: ItemTarget): boolean {
+  return canManageFiles(user, item);
+}

@@ -35,12 +35,23 @@ describe("decideFileAccess", () => {
     expect(decideFileAccess({ access: "OPEN", embargoUntil: null }, { embargoUntil: day("2026-01-01") }, NOW, null)).toEqual({ kind: "open" });
   });
 
-  it("keeps restricted files closed to everyone until sign-in exists", () => {
+  it("keeps restricted files closed to anonymous readers and to accounts without rights on the item", () => {
     const file = { access: "RESTRICTED" as const, embargoUntil: null };
     expect(canReadRestrictedFile(null, file)).toBe(false);
-    expect(canReadRestrictedFile({ userId: 1, role: "ADMIN" }, file)).toBe(false);
+    expect(canReadRestrictedFile({ userId: 1, role: "CURATOR", mayManageItem: false }, file)).toBe(false);
+    expect(decideFileAccess(file, noItemEmbargo, NOW, { userId: 1, role: "RESEARCHER", mayManageItem: false })).toEqual({ kind: "restricted" });
     expect(decideFileAccess(file, noItemEmbargo, NOW, null)).toEqual({ kind: "restricted" });
     expect(decideFileAccess(file, { embargoUntil: day("2020-01-01") }, NOW, null)).toEqual({ kind: "restricted" });
+  });
+
+  it("serves restricted and embargoed files privately to those with rights on the item", () => {
+    const staff = { userId: 1, role: "CURATOR" as const, mayManageItem: true };
+    expect(decideFileAccess({ access: "RESTRICTED", embargoUntil: null }, noItemEmbargo, NOW, staff)).toEqual({ kind: "private" });
+    expect(decideFileAccess({ access: "EMBARGOED", embargoUntil: day("2028-01-01") }, noItemEmbargo, NOW, staff)).toEqual({ kind: "private" });
+    expect(decideFileAccess({ access: "EMBARGOED", embargoUntil: null }, noItemEmbargo, NOW, staff)).toEqual({ kind: "private" });
+    expect(decideFileAccess({ access: "OPEN", embargoUntil: null }, { embargoUntil: day("2028-01-01") }, NOW, staff)).toEqual({ kind: "private" });
+    // An open file is open to everyone alike (and counted as usage).
+    expect(decideFileAccess({ access: "OPEN", embargoUntil: null }, noItemEmbargo, NOW, staff)).toEqual({ kind: "open" });
   });
 
   it("formats embargo days as calendar dates", () => {

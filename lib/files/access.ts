@@ -3,10 +3,10 @@
 import type { FileAccess, Role } from "../generated/prisma/enums";
 
 /**
- * The signed-in person, as far as file access needs to know. Sign-in arrives in a later issue;
- * until then every download is anonymous and the route passes null.
+ * The signed-in person, as far as file access needs to know: `mayManageItem` when they have rights
+ * on the file's item (lib/auth/permissions canDownloadWithheldFile). Anonymous downloads pass null.
  */
-export type DownloadSession = { userId: number; role: Role };
+export type DownloadSession = { userId: number; role: Role; mayManageItem: boolean };
 
 export type FileAccessFields = {
   access: FileAccess;
@@ -28,14 +28,13 @@ export type AccessDecision =
   | { kind: "restricted" };
 
 /**
- * Whether this session may read a RESTRICTED file. Nobody can sign in yet, so today this is false
- * for everyone; the sign-in issue fills it in (e.g. any active staff account, or curators of the
- * item's unit) without touching the route.
+ * Whether this session may read a file withheld from the public (RESTRICTED, or under embargo):
+ * those with rights on the item — curators of its unit and administrators — so that they can check
+ * what they manage. Everyone else, signed in or not, is refused.
  */
 export function canReadRestrictedFile(session: DownloadSession | null, file: FileAccessFields): boolean {
   void file;
-  if (session === null) return false;
-  return false;
+  return session !== null && session.mayManageItem;
 }
 
 const inFuture = (date: Date | null, now: Date): date is Date => date !== null && date.getTime() > now.getTime();
@@ -53,6 +52,9 @@ export function decideFileAccess(
   session: DownloadSession | null,
 ): AccessDecision {
   if (file.access === "RESTRICTED" && !canReadRestrictedFile(session, file)) return { kind: "restricted" };
+  // Staff with rights on the item read embargoed files too, privately (never cached, never counted).
+  if (file.access !== "OPEN" && canReadRestrictedFile(session, file)) return { kind: "private" };
+  if (inFuture(item.embargoUntil, now) && canReadRestrictedFile(session, file)) return { kind: "private" };
 
   const embargoes: Date[] = [];
   if (file.access === "EMBARGOED") {

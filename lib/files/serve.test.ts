@@ -501,6 +501,33 @@ describe("access", () => {
     expect(page).not.toContain("staff only bytes");
   });
 
+  it("serves restricted and embargoed files privately to a session with rights on the item, and asks for the session only then", async () => {
+    const asked: number[] = [];
+    const decisions: string[] = [];
+    const staff = {
+      resolveSession: async (file: { id: number }) => {
+        asked.push(file.id);
+        return { userId: 1, role: "CURATOR" as const, mayManageItem: true };
+      },
+      onAccess: (d: { kind: string }) => decisions.push(d.kind),
+    };
+    const restricted = await request(await fileUrl("restricted"), {}, staff);
+    expect(restricted.status).toBe(200);
+    expect(restricted.headers.get("cache-control")).toMatch(/^private, no-store/);
+    expect(await restricted.text()).toBe("staff only bytes");
+    const embargoed = await request(await fileUrl("embargoed"), {}, staff);
+    expect(embargoed.status).toBe(200);
+    expect(await embargoed.text()).toBe("embargoed secret bytes");
+    const open = await request(await fileUrl("pdf"), {}, staff);
+    expect(open.status).toBe(200);
+    expect(asked).toEqual([ids.restricted, ids.embargoed]);
+    expect(decisions).toEqual(["private", "private", "open"]);
+    // Signed in without rights on the item: still refused.
+    const other = await request(await fileUrl("restricted"), {}, { resolveSession: async () => ({ userId: 2, role: "CURATOR", mayManageItem: false }) });
+    expect(other.status).toBe(403);
+    expect(await other.text()).not.toContain("staff only bytes");
+  });
+
   it("judges embargoes against the given clock", async () => {
     const response = await serveFile(
       new Request(new URL(await fileUrl("embargoed"), "http://localhost")),

@@ -5,7 +5,7 @@
 // (500 page) → preconditions (304/412) → Range (206/416) → the bytes. The name in the URL is only
 // ever compared with the stored name; the filesystem is reached through the stored key alone.
 import { StorageNotFoundError, type Storage } from "../storage";
-import { decideFileAccess, type DownloadSession } from "./access";
+import { decideFileAccess, type AccessDecision, type DownloadSession } from "./access";
 import {
   contentDisposition,
   essence,
@@ -38,8 +38,15 @@ export type ServeFileDeps = {
   now: Date;
   /** Public base URL without a trailing slash ("https://repository.example.org"). */
   siteUrl: string;
-  /** The signed-in person; null until sign-in exists. */
+  /** The signed-in person, or null. */
   session?: DownloadSession | null;
+  /**
+   * Looks the signed-in person up for this file, only when the file is not open to everyone (so
+   * public downloads never read the session). Takes precedence over `session`.
+   */
+  resolveSession?: (file: DownloadableFile) => Promise<DownloadSession | null>;
+  /** Told the access decision once it is made (the route counts only public downloads). */
+  onAccess?: (decision: AccessDecision) => void;
   /** Hash full downloads against the recorded SHA-256 (default true). */
   verifyChecksum?: boolean;
   /**
@@ -117,7 +124,9 @@ export async function serveFile(request: Request, params: FileRouteParams, deps:
     });
   }
 
-  const access = decideFileAccess(file, file.item, deps.now, deps.session ?? null);
+  let access = decideFileAccess(file, file.item, deps.now, deps.session ?? null);
+  if (access.kind !== "open" && deps.resolveSession) access = decideFileAccess(file, file.item, deps.now, await deps.resolveSession(file));
+  deps.onAccess?.(access);
   if (access.kind === "embargoed") return filePageResponse(embargoedPage(context, access.until), method);
   if (access.kind === "restricted") return filePageResponse(restrictedPage(context), method);
 
@@ -217,6 +226,6 @@ export async function serveFile(request: Request, params: FileRouteParams, deps:
     onChecked: (matches) => deps.checksums?.remember(checked, matches),
     onError: (error) => log("download broke off", { fileId, error }),
   });
-  // DOWNLOAD COUNTING (DESIGN.md §4) goes here: a successful GET (200/206) of an open file, never HEAD, 304 or prefetches.
+  // Download counting (DESIGN.md §4) happens in the route (lib/files/download.ts), for open files only.
   return new Response(body, { status, headers });
 }

@@ -2,13 +2,16 @@
 // duplicates within the units the user looks after.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { Suspense } from "react";
-import { Forbidden, Panel, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
+import { CorrectionList } from "@/components/curate/corrections";
+import { Panel, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
 import { requirePageUser } from "@/lib/auth/guard";
 import { canUseWorkspace, canViewCuratorDashboard } from "@/lib/auth/permissions";
 import type { DashboardItem } from "@/lib/curate/dashboard";
 import { getDashboardFor } from "@/lib/curate/workspace";
+import { getOpenCorrectionsFor } from "@/lib/curate/researcher-workspace";
+import { researchMessages } from "@/lib/i18n/messages-research";
 import { isLang, localized, type Lang } from "@/lib/i18n/config";
 import { curateMessages } from "@/lib/i18n/messages-curate";
 
@@ -41,8 +44,8 @@ function ItemList({ items, lang, empty }: { items: DashboardItem[]; lang: Lang; 
 
 async function Dashboard({ lang }: { lang: Lang }) {
   const t = curateMessages[lang];
-  const { user, forbidden } = await requirePageUser(lang, `/${lang}/curate`, (u) => canUseWorkspace(u));
-  if (forbidden) return <Forbidden lang={lang} />;
+  const { user, forbidden: refused } = await requirePageUser(lang, `/${lang}/curate`, (u) => canUseWorkspace(u));
+  if (refused) forbidden();
   const nav = <WorkspaceNav lang={lang} user={user} current="dashboard" />;
   if (!canViewCuratorDashboard(user)) {
     return (
@@ -59,6 +62,7 @@ async function Dashboard({ lang }: { lang: Lang }) {
     );
   }
   const { dashboard: d, units, all } = await getDashboardFor(user);
+  const corrections = await getOpenCorrectionsFor(user);
   const unitNames = all ? t.dashboard.scopeAll : t.dashboard.scopeUnits.replace("{units}", units.map((u) => localized(lang, u.name, u.altName, u.altLang)).join(", "));
   const dateTime = new Intl.DateTimeFormat(lang === "ko" ? "ko-KR" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const counts = [
@@ -85,6 +89,9 @@ async function Dashboard({ lang }: { lang: Lang }) {
       <div className="mt-6 grid gap-5 lg:grid-cols-2">
         <Panel title={t.dashboard.workflow} id="workflow" aside={d.workflow.length >= 10 ? shown : undefined}>
           <ItemList items={d.workflow} lang={lang} empty={t.dashboard.workflowEmpty} />
+        </Panel>
+        <Panel title={researchMessages[lang].review.title} id="corrections">
+          {corrections.length === 0 ? <p className="text-sm text-muted">{researchMessages[lang].review.empty}</p> : <CorrectionList requests={corrections} lang={lang} review itemLinks="editor" />}
         </Panel>
         <Panel title={t.dashboard.changes} id="changes">
           {d.changes.length === 0 ? (

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../db/test-db";
 import { ConfigError, parseEnv } from "../../env";
 import { createLocalStorage, type Storage } from "../../storage";
-import { deleteFile, FileRefusal, listFiles, loadFileItem, moveFile, replaceFileContent, updateFile, uploadFile } from "./files";
+import { deleteFile, FileRefusal, listFiles, listItemFileHistory, loadFileItem, moveFile, replaceFileContent, updateFile, uploadFile } from "./files";
 import { sanitiseFileName } from "./names";
 import { sniffContent } from "./sniff";
 import { handleUpload } from "./upload";
@@ -277,5 +277,34 @@ describe("the upload endpoint", () => {
     expect(await res.json()).toMatchObject({ fileName: "notes ①.txt", mimeType: "text/plain; charset=utf-8", size: 5 });
     const nameless = await handleUpload(new Request(`http://x/?item=${itemId}`, { method: "POST", body: "hello" }), itemId, deps());
     expect(nameless.status).toBe(400);
+  });
+});
+
+describe("file history of an item", () => {
+  it("lists upload, replace, access change, reorder and delete of the item's files, also of deleted ones, and nothing of other items", async () => {
+    const [i] = await db.sql.query<{ id: number }>(
+      `INSERT INTO item (handle, type, status, title, collection_id, updated_at) SELECT 't/history', 'JOURNAL_ARTICLE', 'PUBLISHED', 'T', collection_id, now() FROM item WHERE id = $1 RETURNING id`,
+      [itemId],
+    );
+    const id = Number(i.id);
+    const a = await uploadFile(db.sql, storage, { itemId: id, fileName: "a.pdf", body: chunks(pdfNamed("history a")), maxBytes: 1 << 20, userId: null });
+    const b = await uploadFile(db.sql, storage, { itemId: id, fileName: "b.pdf", body: chunks(pdfNamed("history b")), maxBytes: 1 << 20, userId: null });
+    await replaceFileContent(db.sql, storage, { fileId: a.id, fileName: "a.pdf", body: chunks(pdfNamed("history a, second")), maxBytes: 1 << 20, userId: null });
+    await updateFile(db.sql, { fileId: a.id, changes: { access: "RESTRICTED" }, userId: null });
+    await moveFile(db.sql, { fileId: b.id, direction: "up", userId: null });
+    await deleteFile(db.sql, storage, { fileId: b.id, userId: null });
+    await uploadFile(db.sql, storage, { itemId: otherItemId, fileName: "elsewhere.pdf", body: chunks(pdfNamed("history other")), maxBytes: 1 << 20, userId: null });
+    const history = await listItemFileHistory(db.sql, id);
+    expect(history.map((e) => [e.action, e.fileName])).toEqual([
+      ["file.delete", "b.pdf"],
+      ["file.reorder", "b.pdf"],
+      ["file.update", "a.pdf"],
+      ["file.replace", "a.pdf"],
+      ["file.upload", "b.pdf"],
+      ["file.upload", "a.pdf"],
+    ]);
+    expect(history[2].changes.access).toEqual({ before: "OPEN", after: "RESTRICTED" });
+    expect(history[1].changes.order).toEqual({ before: [a.id, b.id], after: [b.id, a.id] });
+    expect(history[0].fileId).toBe(b.id);
   });
 });

@@ -391,3 +391,44 @@ export async function deleteFile(sql: Sql, storage: Storage, input: { fileId: nu
   await storage.delete(removed.storage_key).catch(() => {});
   return { itemId: Number(removed.item_id), fileName: removed.file_name };
 }
+
+export type FileHistoryEntry = {
+  id: string;
+  fileId: number;
+  at: string;
+  action: string;
+  summary: string | null;
+  userName: string | null;
+  /** The file's name at the time (after the change; before it for a deletion). */
+  fileName: string | null;
+  changes: Record<string, { before: unknown; after: unknown }>;
+};
+
+/**
+ * The audit entries of an item's files (upload, replace, describe/access, reorder, delete), newest
+ * first: entries of files the item has now, and of files it had (their entries end with the item's
+ * id, as every file entry's summary does: "… to item 12" or "… (item 12)").
+ */
+export async function listItemFileHistory(sql: Sql, itemId: number, limit = 500): Promise<FileHistoryEntry[]> {
+  const rows = await sql.query<{ id: string; entity_id: number; at: Date | string; action: string; summary: string | null; user_name: string | null; changes: unknown; current_name: string | null }>(
+    `SELECT a.id::text, a.entity_id, a.at, a.action, a.summary, u.name AS user_name, a.changes, f.file_name AS current_name
+       FROM audit_entry a LEFT JOIN app_user u ON u.id = a.user_id LEFT JOIN file f ON f.id = a.entity_id
+      WHERE a.entity_type = 'file'
+        AND (f.item_id = $1 OR a.summary LIKE '% (item ' || $1::text || ')' OR a.summary LIKE '% to item ' || $1::text)
+      ORDER BY a.at DESC, a.id DESC LIMIT $2`,
+    [itemId, limit],
+  );
+  const entries = rows.map((r) => {
+    const changes = (typeof r.changes === "string" ? JSON.parse(r.changes) : (r.changes ?? {})) as Record<string, { before: unknown; after: unknown }>;
+    const named = changes.fileName;
+    const fileName = named ? ((named.after ?? named.before) as string | null) : r.current_name;
+    return { id: r.id, fileId: Number(r.entity_id), at: new Date(r.at).toISOString(), action: r.action, summary: r.summary, userName: r.user_name, fileName, changes };
+  });
+  // A deleted file's other entries take the name its entries recorded (the nearest later one).
+  const known = new Map<number, string>();
+  for (const e of entries) {
+    if (e.fileName) known.set(e.fileId, e.fileName);
+    else e.fileName = known.get(e.fileId) ?? null;
+  }
+  return entries;
+}

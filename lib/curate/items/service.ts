@@ -6,6 +6,7 @@ import { getSql } from "../../db";
 import type { GuardUser } from "../../auth/guard";
 import { canCreateItemIn, type ItemTarget } from "../../auth/permissions";
 import { loadUnitPath } from "../../auth/users";
+import { listItemFileHistory } from "../files/files";
 import { loadCollectionUnitPath, loadItemTarget, userCoversCollections } from "./targets";
 import { getItemVersion, listCollections, listItemHistory, loadEditableItem, type EditableItem } from "./store";
 
@@ -63,9 +64,16 @@ export async function getResearcherNames(ids: number[]): Promise<Record<number, 
   return Object.fromEntries(rows.map((r) => [Number(r.id), r.display_name]));
 }
 
-/** The item's history, for its history page. */
+/** The item's history, for its history page: its own versions and its files' changes, newest first. */
 export async function getItemHistory(id: number) {
-  return listItemHistory(await getSql(), id);
+  const sql = await getSql();
+  const [versions, files] = [await listItemHistory(sql, id), await listItemFileHistory(sql, id)];
+  const entries = [
+    ...versions.map((e) => ({ ...e, fileName: null as string | null, fileId: null as number | null })),
+    ...files.map((e) => ({ ...e, version: null, restorable: false })),
+  ];
+  // Newest first; entries of the same moment by their audit id.
+  return entries.sort((a, b) => b.at.localeCompare(a.at) || Number(BigInt(b.id) - BigInt(a.id)));
 }
 
 /** The item as it was at an earlier version (for the preview of a version). */

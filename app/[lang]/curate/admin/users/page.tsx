@@ -1,10 +1,10 @@
 // /curate/admin/users — administrators list accounts, create them, change roles, assign units,
 // deactivate, and sign accounts out everywhere. Every form posts to a guarded server action.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ActionForm, type ActionFormText } from "@/components/curate/action-form";
-import { Forbidden, Panel, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
+import { Panel, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
 import { requirePageUser } from "@/lib/auth/guard";
 import { canManageUsers } from "@/lib/auth/permissions";
 import { getUserAdministration } from "@/lib/curate/workspace";
@@ -24,8 +24,8 @@ const ROLES = ["ADMIN", "CURATOR", "RESEARCHER"] as const;
 
 async function Users({ lang }: { lang: Lang }) {
   const t = curateMessages[lang];
-  const { user, forbidden } = await requirePageUser(lang, `/${lang}/curate/admin/users`, (u) => canManageUsers(u));
-  if (forbidden) return <Forbidden lang={lang} />;
+  const { user, forbidden: refused } = await requirePageUser(lang, `/${lang}/curate/admin/users`, (u) => canManageUsers(u));
+  if (refused) forbidden();
   const { users, units } = await getUserAdministration();
   const text: ActionFormText = { saved: t.users.saved, errors: t.errors };
   const dateTime = new Intl.DateTimeFormat(lang === "ko" ? "ko-KR" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

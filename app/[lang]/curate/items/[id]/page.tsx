@@ -1,14 +1,17 @@
 // /curate/items/{id} — the item editor: every field, contributors, collections, the workflow
 // (draft → in review → published → withdrawn and back) and links to history, preview and files.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ActionForm } from "@/components/curate/action-form";
+import { CorrectionList } from "@/components/curate/corrections";
 import { ItemEditor } from "@/components/curate/item-editor";
 import { ItemHeader } from "@/components/curate/item-header";
-import { Forbidden, Panel, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
+import { Panel, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
 import { requirePageUser } from "@/lib/auth/guard";
-import { canChangeItemStatus, canEditItem } from "@/lib/auth/permissions";
+import { canChangeItemStatus, canDecideCorrection, canEditItem } from "@/lib/auth/permissions";
+import { getItemCorrections } from "@/lib/curate/researcher-workspace";
+import { researchMessages } from "@/lib/i18n/messages-research";
 import { getCollectionChoices, getEditableItem, getItemTarget, getResearcherNames } from "@/lib/curate/items/service";
 import { snapshotOf, STATUS_MOVES } from "@/lib/curate/items/store";
 import { isLang, type Lang } from "@/lib/i18n/config";
@@ -35,11 +38,13 @@ async function Editor({ lang, id }: { lang: Lang; id: number }) {
   const { user } = await requirePageUser(lang, `/${lang}/curate/items/${id}`);
   const [item, target] = await Promise.all([getEditableItem(id), getItemTarget(id)]);
   if (!item || !target) notFound();
-  if (!canEditItem(user, target)) return <Forbidden lang={lang} />;
-  const [collections, researcherNames] = await Promise.all([
+  if (!canEditItem(user, target)) forbidden();
+  const [collections, researcherNames, corrections] = await Promise.all([
     getCollectionChoices(user),
     getResearcherNames(item.contributors.map((c) => c.researcherId).filter((r): r is number => r !== null)),
+    getItemCorrections(id),
   ]);
+  const openCorrections = corrections.filter((c) => c.status === "OPEN");
   const moves = canChangeItemStatus(user, target) ? STATUS_MOVES[item.status] : [];
   const text = { saved: t.saved, errors: t.errors };
   return (
@@ -89,6 +94,11 @@ async function Editor({ lang, id }: { lang: Lang; id: number }) {
               ))}
             </div>
           </Panel>
+          {openCorrections.length ? (
+            <Panel title={researchMessages[lang].review.title} id="corrections">
+              <CorrectionList requests={openCorrections} lang={lang} review={canDecideCorrection(user, target)} />
+            </Panel>
+          ) : null}
         </aside>
       </div>
     </>

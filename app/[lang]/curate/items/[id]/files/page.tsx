@@ -2,11 +2,11 @@
 // the file picker, with progress), replace, describe, set access, reorder, delete.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { FileManager } from "@/components/curate/file-manager";
-import { Forbidden, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
+import { WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
 import { requirePageUser } from "@/lib/auth/guard";
 import { canManageFiles } from "@/lib/auth/permissions";
 import { formatBytes } from "@/lib/curate/files/format";
@@ -33,8 +33,8 @@ async function Files({ lang, params }: { lang: Lang; params: Props["params"] }) 
   await connection();
   const { id } = await params;
   const screen = await getFilesScreen(parseId(id));
-  const { user, forbidden } = await requirePageUser(lang, `/${lang}/curate/items/${id}/files`, (u) => (screen ? canManageFiles(u, screen.item) : true));
-  if (forbidden) return <Forbidden lang={lang} />;
+  const { user, forbidden: refused } = await requirePageUser(lang, `/${lang}/curate/items/${id}/files`, (u) => (screen ? canManageFiles(u, screen.item) : true));
+  if (refused) forbidden();
   const nav = <WorkspaceNav lang={lang} user={user} current="dashboard" />;
   if (!screen) {
     return (

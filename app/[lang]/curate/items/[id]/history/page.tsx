@@ -1,11 +1,11 @@
 // /curate/items/{id}/history — every recorded change of an item (who, when, what: the before and
 // after of each field), newest first; any version can be restored, which saves it as a new version.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ActionForm } from "@/components/curate/action-form";
 import { ItemHeader } from "@/components/curate/item-header";
-import { Forbidden, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
+import { WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
 import { requirePageUser } from "@/lib/auth/guard";
 import { canChangeItemStatus, canViewItemHistory } from "@/lib/auth/permissions";
 import { getCollectionChoices, getEditableItem, getItemHistory, getItemTarget } from "@/lib/curate/items/service";
@@ -13,6 +13,8 @@ import { isLang, type Lang } from "@/lib/i18n/config";
 import { editMessages, type EditMessages } from "@/lib/i18n/messages-edit";
 import { restoreVersionAction } from "../../actions";
 import { parseItemId } from "@/lib/curate/items/schema";
+import { formatBytes } from "@/lib/curate/files/format";
+import { researchMessages } from "@/lib/i18n/messages-research";
 
 type Props = PageProps<"/[lang]/curate/items/[id]/history">;
 
@@ -27,6 +29,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const SHOWN = 600;
+
+type FileText = (typeof researchMessages)["en"]["history"];
+
+/** A file entry's value as readable text: sizes in bytes, access by name, the order as file names. */
+function showFileValue(field: string, value: unknown, f: FileText, fileNames: Map<number, string>): string {
+  if (value === null || value === undefined || value === "") return "";
+  if (field === "size") return formatBytes(Number(value));
+  if (field === "access") return f.access[String(value)] ?? String(value);
+  if (field === "order" && Array.isArray(value)) return value.map((id, i) => `${i + 1}. ${fileNames.get(Number(id)) ?? `#${id}`}`).join("\n");
+  return String(value);
+}
 
 /** A field's value as readable text (lists one per line, contributors by name and role). */
 function show(field: string, value: unknown, t: EditMessages, collections: Map<number, string>): string {
@@ -58,12 +71,17 @@ async function History({ lang, id }: { lang: Lang; id: number }) {
   const { user } = await requirePageUser(lang, `/${lang}/curate/items/${id}/history`);
   const [item, target] = await Promise.all([getEditableItem(id), getItemTarget(id)]);
   if (!item || !target) notFound();
-  if (!canViewItemHistory(user, target)) return <Forbidden lang={lang} />;
+  if (!canViewItemHistory(user, target)) forbidden();
   const [entries, choices] = await Promise.all([getItemHistory(id), getCollectionChoices(user)]);
   const collections = new Map(choices.map((c) => [c.id, `${c.unitLabel} › ${c.label}`]));
   const mayRestore = canChangeItemStatus(user, target);
   const dateTime = new Intl.DateTimeFormat(lang === "ko" ? "ko-KR" : "en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-  const oldest = entries[entries.length - 1];
+  const f = researchMessages[lang].history;
+  // File ids → names, from the entries themselves (deleted files keep their last known name).
+  const fileNames = new Map<number, string>();
+  for (const e of [...entries].reverse()) if (e.fileId !== null && e.fileName) fileNames.set(e.fileId, e.fileName);
+  const versionEntries = entries.filter((e) => !e.action.startsWith("file."));
+  const oldest = versionEntries[versionEntries.length - 1];
   const text = { saved: t.saved, errors: t.errors };
   const restoreForm = (version: number, label: string) => (
     <ActionForm action={restoreVersionAction} submitLabel={label} text={text} success={t.history.restored} className="flex flex-wrap items-center gap-2">
@@ -80,13 +98,17 @@ async function History({ lang, id }: { lang: Lang; id: number }) {
       {entries.length === 0 ? <p className="text-sm">{t.history.empty}</p> : null}
       <ol className="space-y-4">
         {entries.map((e) => {
-          const fields = Object.keys(e.changes);
+          const isFile = e.action.startsWith("file.");
+          const fields = Object.keys(e.changes).filter((k) => !(isFile && (k === "itemId" || k === "sha256")));
+          const label = (k: string) => (isFile ? (f.fields[k] ?? k) : (t.fields[k] ?? k));
+          const value = (k: string, v: unknown) => (isFile ? showFileValue(k, v, f, fileNames) : show(k, v, t, collections));
           return (
             <li key={e.id} className="rounded-xl border border-line bg-surface p-4" data-testid="history-entry">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="font-semibold">
                   {e.version !== null ? `${t.version.replace("{version}", String(e.version))} · ` : ""}
-                  {t.history.actions[e.action] ?? e.action}
+                  {t.history.actions[e.action] ?? f.actions[e.action] ?? e.action}
+                  {isFile && e.fileName ? ` · ${e.fileName}` : ""}
                   {e.summary && e.action === "status" ? ` · ${e.summary.split(" → ").map((s) => t.statuses[s] ?? s).join(" → ")}` : ""}
                 </h2>
                 <p className="text-sm text-muted">
@@ -104,17 +126,17 @@ async function History({ lang, id }: { lang: Lang; id: number }) {
                       </tr>
                     </thead>
                     <tbody>
-                      {fields.map((f) => (
-                        <tr key={f} className="border-b border-line align-top last:border-0">
-                          <th scope="row" className="py-1.5 pr-3 font-medium">{t.fields[f] ?? f}</th>
+                      {fields.map((k) => (
+                        <tr key={k} className="border-b border-line align-top last:border-0">
+                          <th scope="row" className="py-1.5 pr-3 font-medium">{label(k)}</th>
                           <td className="whitespace-pre-wrap break-words py-1.5 pr-3">
                             <del className="decoration-warn/60">
-                              <Value text={show(f, e.changes[f].before, t, collections)} t={t} />
+                              <Value text={value(k, e.changes[k].before)} t={t} />
                             </del>
                           </td>
                           <td className="whitespace-pre-wrap break-words py-1.5">
                             <ins className="no-underline">
-                              <Value text={show(f, e.changes[f].after, t, collections)} t={t} />
+                              <Value text={value(k, e.changes[k].after)} t={t} />
                             </ins>
                           </td>
                         </tr>

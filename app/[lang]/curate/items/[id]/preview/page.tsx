@@ -2,10 +2,10 @@
 // may edit it, whatever its status (drafts included). Private: never indexed, never cached
 // publicly (the workspace layout and the per-request session read see to both).
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ItemHeader } from "@/components/curate/item-header";
-import { Forbidden, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
+import { WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
 import { requirePageUser } from "@/lib/auth/guard";
 import { canEditItem } from "@/lib/auth/permissions";
 import { getEditableItem, getItemTarget } from "@/lib/curate/items/service";
@@ -39,7 +39,7 @@ async function Preview({ lang, id }: { lang: Lang; id: number }) {
   const { user } = await requirePageUser(lang, `/${lang}/curate/items/${id}/preview`);
   const [item, target] = await Promise.all([getEditableItem(id), getItemTarget(id)]);
   if (!item || !target) notFound();
-  if (!canEditItem(user, target)) return <Forbidden lang={lang} />;
+  if (!canEditItem(user, target)) forbidden();
   const pages = item.startPage ? (item.endPage ? `${item.startPage}–${item.endPage}` : item.startPage) : null;
   const rows: [string, React.ReactNode][] = [
     [t.fields.type, t.types[item.type]],
