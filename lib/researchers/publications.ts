@@ -7,7 +7,8 @@ import type { Sql } from "../db/connection";
 import type { Prisma } from "../db/prisma";
 import type { Lang } from "../i18n/config";
 import type { ExportableItem } from "../export/csl";
-import { ItemType } from "../generated/prisma/enums";
+import type { ItemType } from "../generated/prisma/enums";
+import { ITEM_TYPES } from "../items/types";
 
 export const PUBLICATION_SORTS = ["newest", "oldest", "title", "cited", "viewed"] as const;
 export type PublicationSort = (typeof PUBLICATION_SORTS)[number];
@@ -17,7 +18,6 @@ export const PUBLICATIONS_PER_PAGE = 20;
 export const EXPORT_LIMIT = 5000;
 const MIN_YEAR = 1000;
 const MAX_YEAR = 9999;
-const ITEM_TYPES = Object.values(ItemType) as string[];
 
 export type PublicationQuery = {
   /** Item types to keep; empty keeps every type. */
@@ -51,7 +51,7 @@ function year(raw: string | undefined): number | null {
  */
 export function parsePublicationQuery(params: Params): PublicationQuery {
   const types = [...new Set(all(params, "type").flatMap((t) => t.split(",")).map((t) => t.trim().toUpperCase()))].filter(
-    (t): t is ItemType => ITEM_TYPES.includes(t),
+    (t): t is ItemType => (ITEM_TYPES as readonly string[]).includes(t),
   );
   let from = year(all(params, "from")[0]);
   let to = year(all(params, "to")[0]);
