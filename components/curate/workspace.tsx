@@ -9,11 +9,14 @@ import { curateMessages } from "@/lib/i18n/messages-curate";
 
 export const WORKSPACE = "mx-auto w-full max-w-6xl px-4 pb-12 sm:px-6";
 
-export function WorkspaceNav({ lang, user, current }: { lang: Lang; user: GuardUser; current: "dashboard" | "new" | "me" | "users" }) {
+export function WorkspaceNav({ lang, user, current }: { lang: Lang; user: GuardUser; current: "dashboard" | "new" | "imports" | "me" | "users" }) {
   const t = curateMessages[lang];
   const links = [
     { key: "dashboard", href: `/${lang}/curate`, label: t.nav.dashboard },
-    ...(user.role === "RESEARCHER" ? [] : [{ key: "new", href: `/${lang}/curate/items/new`, label: t.nav.newItem }]),
+    ...(user.role === "RESEARCHER" ? [] : [
+          { key: "new", href: `/${lang}/curate/items/new`, label: t.nav.newItem },
+          { key: "imports", href: `/${lang}/curate/imports`, label: t.nav.imports },
+        ]),
     { key: "me", href: `/${lang}/curate/me`, label: t.nav.me },
     ...(canManageUsers(user) ? [{ key: "users", href: `/${lang}/curate/admin/users`, label: t.nav.users }] : []),
   ];

@@ -125,8 +125,8 @@ function contributorCell(c: ContributorMatch) {
     role: c.role,
     orcid: c.orcid,
     researcher: c.researcher?.slug ?? null,
-    basis: c.basis,
-    detail: c.detail ?? null,
+    basis: c.unlinked ? "unticked" : c.basis,
+    detail: c.unlinked ? `${c.unlinked.slug}, unticked by the curator` : (c.detail ?? null),
   };
 }
 
