@@ -18,7 +18,12 @@ const nextConfig: NextConfig = {
   // Types are checked by `npm run typecheck` (CI); a user's `npm start` should not pay for it.
   typescript: { ignoreBuildErrors: true },
   // Unmatched URLs outside the language tree (e.g. /files/…) still get a readable page.
-  experimental: { globalNotFound: true },
+  experimental: {
+    globalNotFound: true,
+    // Import files reach the dry-run action as form data: up to the import limit (25 MB) plus the form.
+    serverActions: { bodySizeLimit: "26mb" },
+    proxyClientMaxBodySize: "26mb",
+  },
 };
 
 export default nextConfig;
