@@ -120,22 +120,23 @@ export function streamList(deps: { sql: Sql; prisma: Prisma }, ids: readonly num
   const pieces = listPieces(format, options);
   let at = 0;
   let started = false;
+  // Each pull enqueues something (a stream whose pull enqueues nothing is not pulled again).
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (!started) {
-        started = true;
-        if (pieces.head) controller.enqueue(encoder.encode(pieces.head));
-        return;
+      let out = started ? "" : pieces.head;
+      started = true;
+      if (at < ids.length) {
+        const chunk = ids.slice(at, at + CHUNK);
+        at += CHUNK;
+        out += pieces.chunk(await loadExportableItems(deps.prisma, chunk.map((id) => ({ id })), deps.sql));
       }
       if (at >= ids.length) {
-        if (pieces.tail) controller.enqueue(encoder.encode(pieces.tail));
+        out += pieces.tail;
+        if (out) controller.enqueue(encoder.encode(out));
         controller.close();
         return;
       }
-      const chunk = ids.slice(at, at + CHUNK);
-      at += CHUNK;
-      const items = await loadExportableItems(deps.prisma, chunk.map((id) => ({ id })), deps.sql);
-      controller.enqueue(encoder.encode(pieces.chunk(items)));
+      controller.enqueue(encoder.encode(out));
     },
   });
 }
