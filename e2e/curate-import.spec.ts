@@ -39,18 +39,22 @@ test("a curator imports a Scopus RIS file after a dry run, unticking one researc
   await page.goto("/en/curate/imports");
   await expect(page.getByRole("heading", { level: 1, name: "Import records" })).toBeVisible();
   await shoot(page, "import-form-en");
+  // The form's action answers in place once the page is hydrated.
+  await page.waitForLoadState("networkidle");
 
   // The wrong format is refused with a clear message, and nothing is planned.
+  const collection = page.locator("#import-collection");
+  await collection.selectOption((await collection.locator("option:not([value=''])").first().getAttribute("value"))!);
   await page.locator("#import-file").setInputFiles(RIS);
   await page.locator("#import-format").selectOption("bibtex");
   await page.getByRole("button", { name: "Check (dry run)" }).click();
-  await expect(page.getByTestId("import-error")).toContainText("The file is not in the chosen format.");
+  await expect(page.getByTestId("import-error")).toContainText("The file is not in the chosen format.", { timeout: 30_000 });
   await expect(page.getByTestId("import-error")).toContainText("looks like RIS");
 
   await page.locator("#import-format").selectOption("auto");
   await page.locator("#import-file").setInputFiles(RIS);
   await page.getByRole("button", { name: "Check (dry run)" }).click();
-  await page.waitForURL(/\/en\/curate\/imports\/[A-Za-z0-9_-]+$/);
+  await page.waitForURL(/\/en\/curate\/imports\/[A-Za-z0-9_-]+$/, { timeout: 60_000 });
   await expect(page.getByRole("heading", { level: 1, name: "Dry run" })).toBeVisible();
   await expect(page.getByTestId("import-counts")).toContainText("6 new");
   await expect(page.getByTestId("import-row")).toHaveCount(6);
@@ -91,9 +95,11 @@ test("a curator imports a Scopus RIS file after a dry run, unticking one researc
 
   // Importing the same file again finds only duplicates.
   await page.goto("/en/curate/imports");
+  await page.waitForLoadState("networkidle");
+  await collection.selectOption((await collection.locator("option:not([value=''])").first().getAttribute("value"))!);
   await page.locator("#import-file").setInputFiles(RIS);
   await page.getByRole("button", { name: "Check (dry run)" }).click();
-  await page.waitForURL(/\/en\/curate\/imports\/[A-Za-z0-9_-]+$/);
+  await page.waitForURL(/\/en\/curate\/imports\/[A-Za-z0-9_-]+$/, { timeout: 60_000 });
   await expect(page.getByTestId("import-counts")).toContainText("0 new, 0 updates, 6 duplicates");
 });
 
