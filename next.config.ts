@@ -18,8 +18,14 @@ const nextConfig: NextConfig = {
   // Types are checked by `npm run typecheck` (CI); a user's `npm start` should not pay for it.
   typescript: { ignoreBuildErrors: true },
   // Unmatched URLs outside the language tree (e.g. /files/…) still get a readable page.
-  // forbidden() answers a signed-in user without the right with a real 403 (app/[lang]/forbidden.tsx).
-  experimental: { globalNotFound: true, authInterrupts: true },
+  experimental: {
+    globalNotFound: true,
+    // forbidden() answers a signed-in user without the right with a real 403 (app/[lang]/forbidden.tsx).
+    authInterrupts: true,
+    // Import files reach the dry-run action as form data: up to the import limit (25 MB) plus the form.
+    serverActions: { bodySizeLimit: "26mb" },
+    proxyClientMaxBodySize: "26mb",
+  },
 };
 
 export default nextConfig;

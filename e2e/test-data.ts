@@ -57,6 +57,14 @@ export async function insertE2eRecords(sql: Sql, storage: Storage): Promise<Reco
       [itemId, position, name, stored.size, stored.sha256, stored.key, access, until],
     );
   }
+  // A researcher the Scopus RIS file of test/realworld names ("Elsenbruch, S."): e2e/curate-import.spec.ts
+  // sees the import match them and unticks the match.
+  await sql.query(
+    `INSERT INTO researcher (slug, display_name, family_name, given_name, name_variants, primary_unit_id, updated_at)
+     SELECT 'elsenbruch-sigrid', 'Elsenbruch, Sigrid', 'Elsenbruch', 'Sigrid', '{"Elsenbruch, S."}', unit_id, now()
+       FROM collection WHERE id = $1`,
+    [collectionId],
+  );
   await insertAuthE2eRecords(sql);
   await insertResearchE2eRecords(sql, collectionId);
   return { withdrawn, draft, withFiles: itemId };

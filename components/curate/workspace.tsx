@@ -10,15 +10,16 @@ import { recordMessages } from "@/lib/i18n/messages-records";
 
 export const WORKSPACE = "mx-auto w-full max-w-6xl px-4 pb-12 sm:px-6";
 
-export function WorkspaceNav({ lang, user, current }: { lang: Lang; user: GuardUser; current: "dashboard" | "new" | "me" | "users" | "researchers" | "units" | "collections" }) {
+export function WorkspaceNav({ lang, user, current }: { lang: Lang; user: GuardUser; current: "dashboard" | "new" | "imports" | "me" | "users" | "researchers" | "units" | "collections" }) {
   const t = curateMessages[lang];
   const r = recordMessages[lang].nav;
   const curates = user.role !== "RESEARCHER";
   const links = [
     { key: "dashboard", href: `/${lang}/curate`, label: t.nav.dashboard },
-    ...(curates ? [{ key: "new", href: `/${lang}/curate/items/new`, label: t.nav.newItem }] : []),
     ...(curates
       ? [
+          { key: "new", href: `/${lang}/curate/items/new`, label: t.nav.newItem },
+          { key: "imports", href: `/${lang}/curate/imports`, label: t.nav.imports },
           { key: "researchers", href: `/${lang}/curate/researchers`, label: r.researchers },
           { key: "units", href: `/${lang}/curate/units`, label: r.units },
           { key: "collections", href: `/${lang}/curate/collections`, label: r.collections },

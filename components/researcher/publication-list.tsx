@@ -23,11 +23,13 @@ type Props = {
   sorts: readonly PublicationSort[];
   /** Where the filtered list downloads ("/researchers/koo-ja-wook/publications"), if it does. */
   downloadPath?: string;
+  /** Or the download link of each format, when the list downloads elsewhere (a collection: its search). */
+  downloadHref?: (format: "bibtex" | "ris" | "csv" | "json") => string;
 };
 
 const control = "w-full rounded-lg border border-line bg-surface px-3 py-2 text-sm text-ink";
 
-export function PublicationList({ lang, data, query, listPath, formAction, anchor, sorts, downloadPath }: Props) {
+export function PublicationList({ lang, data, query, listPath, formAction, anchor, sorts, downloadPath, downloadHref }: Props) {
   const t = peopleMessages[lang];
   const types = messages(lang).item.types;
   const locale = lang === "ko" ? "ko-KR" : "en-US";
@@ -153,12 +155,17 @@ export function PublicationList({ lang, data, query, listPath, formAction, ancho
         labels={{ nav: t.pages, previous: t.previous, next: t.next, page: (n) => format(t.page, { n }), current: (n) => format(t.currentPage, { n }) }}
       />
 
-      {downloadPath && data.total > 0 ? (
+      {(downloadPath || downloadHref) && data.total > 0 ? (
         <div className="mt-6 border-t border-line pt-4 text-sm">
           <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
             <span className="font-medium">{t.download}:</span>
-            {(["bibtex", "ris", "csv"] as const).map((f) => (
-              <a key={f} href={`${downloadPath}${publicationQueryString({ ...query, page: 1 }, { format: f })}`} rel="nofollow" className="rounded-md border border-line px-2 py-0.5 font-medium hover:bg-sunken">
+            {(["bibtex", "ris", "csv", "json"] as const).map((f) => (
+              <a
+                key={f}
+                href={downloadHref ? downloadHref(f) : `${downloadPath}${publicationQueryString({ ...query, page: 1 }, { format: f })}`}
+                rel="nofollow"
+                className="rounded-md border border-line px-2 py-0.5 font-medium hover:bg-sunken"
+              >
                 {f === "bibtex" ? "BibTeX" : f.toUpperCase()}
               </a>
             ))}

@@ -16,7 +16,7 @@ import { format, messages } from "@/lib/i18n/messages";
 import { searchMessages } from "@/lib/i18n/messages-search";
 import { formatIssueDate, languageName } from "@/lib/items/format";
 import type { Segment } from "@/lib/search/highlight";
-import { effectiveSort, FILTER_KEYS, PAGE_SIZES, SEARCH_SORTS, searchHref, type FilterKey } from "@/lib/search/href";
+import { effectiveSort, FILTER_KEYS, LIST_EXPORT_MAX, PAGE_SIZES, SEARCH_SORTS, searchExportHref, searchHref, type FilterKey } from "@/lib/search/href";
 import type { TSearchParams } from "@/lib/search/params";
 import type { FacetValue, SearchHit, SearchResult } from "@/lib/search/search-items";
 
@@ -383,6 +383,7 @@ export function SearchResultsView({ lang, params, result }: Ctx) {
             </ol>
           )}
           <Pagination ctx={ctx} />
+          {result.total > 0 ? <ExportLinks params={params} lang={lang} /> : null}
         </div>
         {result.total > 0 ? (
           <aside aria-labelledby="filters" className="min-w-0 rounded-xl border border-line bg-surface p-5 lg:order-1 lg:self-start">
@@ -391,5 +392,23 @@ export function SearchResultsView({ lang, params, result }: Ctx) {
         ) : null}
       </div>
     </>
+  );
+}
+
+/** Calm links under the results: every result of this search, in this order, as a file. */
+function ExportLinks({ params, lang }: { params: TSearchParams; lang: Lang }) {
+  const s = searchMessages[lang];
+  return (
+    <div className="mt-6 border-t border-line pt-4 text-sm" data-testid="search-export">
+      <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <span className="font-medium">{s.download}:</span>
+        {(["csv", "json", "bibtex", "ris"] as const).map((f) => (
+          <a key={f} href={searchExportHref(params, f)} rel="nofollow" className="rounded-md border border-line px-2 py-0.5 font-medium hover:bg-sunken">
+            {f === "bibtex" ? "BibTeX" : f.toUpperCase()}
+          </a>
+        ))}
+      </p>
+      <p className="mt-1 text-xs text-muted">{format(s.downloadNote, { max: LIST_EXPORT_MAX.toLocaleString(lang === "ko" ? "ko-KR" : "en-US") })}</p>
+    </div>
   );
 }

@@ -10,24 +10,14 @@
 //   /browse/subject                   letters         /browse/subject/ㄱ[/2]         terms under ㄱ
 //                                                     /browse/subject/term/Hippocampus[/2]
 // Page 1 has no number (one URL per page); "undated" collects items without a year.
+import { ITEM_TYPES, type ItemTypeKey } from "../items/types";
 import { isLetter, type Letter } from "./letters";
+
+export type { ItemTypeKey };
 
 export const BROWSE_INDEXES = ["date", "author", "title", "subject", "type"] as const;
 export type BrowseIndex = (typeof BROWSE_INDEXES)[number];
 
-export const ITEM_TYPES = [
-  "JOURNAL_ARTICLE",
-  "CONFERENCE_PAPER",
-  "BOOK",
-  "BOOK_CHAPTER",
-  "THESIS",
-  "REPORT",
-  "DATASET",
-  "PATENT",
-  "PRESENTATION",
-  "OTHER",
-] as const;
-export type ItemTypeKey = (typeof ITEM_TYPES)[number];
 
 export type BrowseView =
   | { index: BrowseIndex; kind: "overview" }

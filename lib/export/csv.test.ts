@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { csvField, parseCsv, toCsv } from "./csv";
+import { parse } from "csv-parse/sync";
+import { csvField, toCsv, UTF8_BOM } from "./csv";
+
+const parseCsv = (text: string) => parse(text, { bom: true, relax_column_count: true }) as string[][];
 
 describe("csvField", () => {
   it("quotes only what needs quoting", () => {
@@ -26,7 +29,7 @@ describe("csvField", () => {
   });
 });
 
-describe("toCsv and parseCsv", () => {
+describe("toCsv, read back with csv-parse", () => {
   it("round-trip awkward values, with CRLF line ends", () => {
     const rows = [
       ["The Role of Glutamate, Underlying", 'He said "no"', "line one\r\nline two", "구자욱", 2023],
@@ -34,7 +37,8 @@ describe("toCsv and parseCsv", () => {
     ];
     const text = toCsv(["title", "note", "abstract", "name", "year"], rows);
     expect(text.endsWith("\r\n")).toBe(true);
-    expect(text.split("\r\n")[0]).toBe("title,note,abstract,name,year");
+    expect(text.startsWith(UTF8_BOM)).toBe(true);
+    expect(text.slice(1).split("\r\n")[0]).toBe("title,note,abstract,name,year");
     expect(parseCsv(text)).toEqual([
       ["title", "note", "abstract", "name", "year"],
       ["The Role of Glutamate, Underlying", 'He said "no"', "line one\r\nline two", "구자욱", "2023"],

@@ -1,56 +1,43 @@
-// CSV (RFC 4180) for lists people open in spreadsheets: CRLF line ends, fields quoted when they
-// hold a comma, quote or line break, quotes doubled. A cell that a spreadsheet would run as a
-// formula (starting with = + - @, or a tab or carriage return) gets a leading apostrophe — the
-// OWASP advice against CSV injection — so text stays text; numbers are written as numbers.
+// CSV (RFC 4180) for lists people open in spreadsheets, written by csv-stringify: CRLF line ends,
+// fields quoted when they hold a comma, quote or line break, quotes doubled. A text cell that a
+// spreadsheet would run as a formula (starting with = + - @, or a tab or carriage return) gets a
+// leading apostrophe — the OWASP advice against CSV injection — so text stays text; numbers are
+// written as numbers. Files start with a UTF-8 byte order mark, without which Excel reads
+// Hangul as Latin-1.
+import { stringify } from "csv-stringify/sync";
 
 export type CsvValue = string | number | null | undefined;
 
+export const UTF8_BOM = "\uFEFF";
+
 const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell as it is written: with an apostrophe in front when it would run as a formula. */
+export function guardFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function cell(value: CsvValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  return guardFormula(value);
+}
+
+/** Rows as CSV lines (no byte order mark): for writing a long list in pieces. */
+export function csvRows(rows: readonly (readonly CsvValue[])[]): string {
+  if (rows.length === 0) return "";
+  return stringify(
+    rows.map((r) => r.map(cell)),
+    { record_delimiter: "\r\n", quoted_match: /[\r\n]/ },
+  );
+}
 
 /** One field, quoted and guarded as needed. */
 export function csvField(value: CsvValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  let text = value;
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvRows([[value]]).replace(/\r\n$/, "");
 }
 
-/** A whole file: a header row, then one row per record, each line ended by CRLF. */
+/** A whole file: the byte order mark, a header row, then one row per record, each line ended by CRLF. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  return [header, ...rows].map((row) => `${row.map(csvField).join(",")}\r\n`).join("");
-}
-
-/** Reads CSV back (RFC 4180, quoted fields with doubled quotes and line breaks): for tests and imports. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      continue;
-    } else if (c === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  if (field !== "" || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return UTF8_BOM + csvRows([header, ...rows]);
 }

@@ -18,6 +18,8 @@ const en = {
   remove: "Remove filter: {label}",
   clearAll: "Clear all filters",
   sortBy: "Sort by",
+  download: "Download these results",
+  downloadNote: "Every page, in this order; at most {max} records.",
   sorts: { relevance: "Relevance", date: "Newest", title: "Title", views: "Most viewed" },
   perPage: "Per page",
   facets: {
@@ -77,6 +79,8 @@ const ko: SearchMessages = {
   remove: "필터 해제: {label}",
   clearAll: "모든 필터 해제",
   sortBy: "정렬",
+  download: "검색 결과 내려받기",
+  downloadNote: "모든 쪽을 이 순서로 내려받습니다. 최대 {max}건.",
   sorts: { relevance: "관련도순", date: "최신순", title: "제목순", views: "조회순" },
   perPage: "페이지당",
   facets: {

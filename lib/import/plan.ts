@@ -28,6 +28,8 @@ export type ContributorMatch = {
   basis: "orcid" | "name" | "initials" | "ambiguous" | "conflict" | "none";
   /** The name form that matched, the candidates of an ambiguous name, or why a match was refused. */
   detail?: string;
+  /** The researcher a curator unticked in the workspace: the contributor is imported unlinked. */
+  unlinked?: ResearcherRef;
 };
 
 export type DuplicateOf = { basis: "doi" | "handle" | "title+year"; handle?: string; itemId?: number; position?: number };

@@ -1,21 +1,10 @@
 // The one record type every import format is mapped to, close to the item model in
 // prisma/schema.prisma, and the zod schema that decides whether a parsed record can be imported.
 import { z } from "zod";
+import { ITEM_TYPES, type ItemTypeKey } from "../items/types";
 import { cleanText, normaliseDoi, normaliseIsbn, normaliseIssn, normaliseOrcid } from "./normalise";
 
-export const ITEM_TYPES = [
-  "JOURNAL_ARTICLE",
-  "CONFERENCE_PAPER",
-  "BOOK",
-  "BOOK_CHAPTER",
-  "THESIS",
-  "REPORT",
-  "DATASET",
-  "PATENT",
-  "PRESENTATION",
-  "OTHER",
-] as const;
-export type ImportItemType = (typeof ITEM_TYPES)[number];
+export type ImportItemType = ItemTypeKey;
 
 export const CONTRIBUTOR_ROLES = ["AUTHOR", "EDITOR", "ADVISOR", "TRANSLATOR", "INVENTOR", "OTHER"] as const;
 export type ImportContributorRole = (typeof CONTRIBUTOR_ROLES)[number];

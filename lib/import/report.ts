@@ -1,5 +1,6 @@
 // The per-record import report, as CSV (for a spreadsheet) and JSON (for the workspace and
 // scripts): what the dry run decided for each record and, after a real run, what happened.
+import { toCsv, type CsvValue } from "../export/csv";
 import type { CommitResult } from "./commit";
 import type { ContributorMatch, ImportPlan, PlanEntry } from "./plan";
 
@@ -125,8 +126,8 @@ function contributorCell(c: ContributorMatch) {
     role: c.role,
     orcid: c.orcid,
     researcher: c.researcher?.slug ?? null,
-    basis: c.basis,
-    detail: c.detail ?? null,
+    basis: c.unlinked ? "unticked" : c.basis,
+    detail: c.unlinked ? `${c.unlinked.slug}, unticked by the curator` : (c.detail ?? null),
   };
 }
 
@@ -136,21 +137,13 @@ export function reportToJson(report: ImportReport): string {
 
 const CSV_HEADER = ["position", "locator", "source_id", "action", "reason_codes", "reasons", "warnings", "title", "year", "doi", "duplicate_of", "update_fields", "handle", "contributors", "researcher_matches"];
 
-function csvCell(value: unknown): string {
-  const s = value == null ? "" : String(value);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function reportToCsv(report: ImportReport): string {
-  const lines = [CSV_HEADER.join(",")];
+  const rows: CsvValue[][] = [];
   for (const r of report.rows) {
     const matches = r.contributors
       .filter((c) => c.basis !== "none")
       .map((c) => `${c.name} → ${c.researcher ?? "(not linked)"} [${c.basis}${c.detail ? `: ${c.detail}` : ""}]`);
-    lines.push(
-      [
+    rows.push([
         r.position,
         r.locator,
         r.sourceId,
@@ -165,13 +158,10 @@ export function reportToCsv(report: ImportReport): string {
         r.updateFields.join(" "),
         r.handle,
         r.contributors.map((c) => c.name).join("; "),
-        matches.join("; "),
-      ]
-        .map(csvCell)
-        .join(","),
-    );
+      matches.join("; "),
+    ]);
   }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toCsv(CSV_HEADER, rows);
 }
 
 /** A few lines for a terminal: counts, notes, then one line per record that is not a plain create. */

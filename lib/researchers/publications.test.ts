@@ -3,7 +3,7 @@
 // counts, published items only, and exports that parse back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Cite } from "../export/citation-js";
-import { parseCsv } from "../export/csv";
+import { parse } from "csv-parse/sync";
 import { createPrismaClient, type Prisma } from "../db/prisma";
 import { createTestDatabase, type TestDatabase } from "../db/test-db";
 import { CSV_HEADER, publicationListBody, publicationListFileName } from "./export";
@@ -238,7 +238,7 @@ describe("downloads of the list", () => {
 
   it("CSV quotes, orders authors and guards formulas", async () => {
     const { items } = await listPublicationsForExport(db.sql, prisma, ids.Koo, q({ sort: "cited" }));
-    const rows = parseCsv(publicationListBody(items, "csv", options));
+    const rows = (parse(publicationListBody(items, "csv", options), { bom: true }) as string[][]);
     expect(rows[0]).toEqual([...CSV_HEADER]);
     expect(rows).toHaveLength(PUBLISHED_KOO + 1);
     const col = (name: (typeof CSV_HEADER)[number]) => CSV_HEADER.indexOf(name);

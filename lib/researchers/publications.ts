@@ -7,7 +7,8 @@ import type { Sql } from "../db/connection";
 import type { Prisma } from "../db/prisma";
 import type { Lang } from "../i18n/config";
 import type { ExportableItem } from "../export/csl";
-import { ItemType } from "../generated/prisma/enums";
+import type { ItemType } from "../generated/prisma/enums";
+import { ITEM_TYPES } from "../items/types";
 
 export const PUBLICATION_SORTS = ["newest", "oldest", "title", "cited", "viewed"] as const;
 export type PublicationSort = (typeof PUBLICATION_SORTS)[number];
@@ -17,7 +18,6 @@ export const PUBLICATIONS_PER_PAGE = 20;
 export const EXPORT_LIMIT = 5000;
 const MIN_YEAR = 1000;
 const MAX_YEAR = 9999;
-const ITEM_TYPES = Object.values(ItemType) as string[];
 
 export type PublicationQuery = {
   /** Item types to keep; empty keeps every type. */
@@ -51,7 +51,7 @@ function year(raw: string | undefined): number | null {
  */
 export function parsePublicationQuery(params: Params): PublicationQuery {
   const types = [...new Set(all(params, "type").flatMap((t) => t.split(",")).map((t) => t.trim().toUpperCase()))].filter(
-    (t): t is ItemType => ITEM_TYPES.includes(t),
+    (t): t is ItemType => (ITEM_TYPES as readonly string[]).includes(t),
   );
   let from = year(all(params, "from")[0]);
   let to = year(all(params, "to")[0]);
@@ -311,6 +311,24 @@ export async function listPublicationsForExport(
     [researcherId, q.types, q.from, q.to, EXPORT_LIMIT],
   );
   if (ids.length === 0) return { items: [], total: 0 };
+  return { items: await loadExportableItems(prisma, ids), total: ids[0].total };
+}
+
+/** The items' exportable records, in the order of `ids`; citations as given, or read when not given. */
+export async function loadExportableItems(
+  prisma: Prisma,
+  ids: readonly { id: number; citations?: number | string | null }[],
+  sql?: Sql,
+): Promise<ExportedPublication[]> {
+  if (ids.length === 0) return [];
+  let cited = new Map<number, number | string | null>(ids.map((r) => [r.id, r.citations ?? null]));
+  if (sql && ids.some((r) => r.citations === undefined)) {
+    const rows = await sql.query<{ id: number; citations: number | string | null }>(
+      `SELECT i.id, ${citationsOf("i")} AS citations FROM item i WHERE i.id = ANY($1::int[])`,
+      [ids.map((r) => r.id)],
+    );
+    cited = new Map(rows.map((r) => [Number(r.id), r.citations]));
+  }
   const rows = await prisma.item.findMany({
     where: { id: { in: ids.map((r) => r.id) } },
     select: {
@@ -351,9 +369,9 @@ export async function listPublicationsForExport(
     },
   });
   const byId = new Map(rows.map(({ id, ...r }) => [id, r]));
-  const items = ids.flatMap((r) => {
+  return ids.flatMap((r) => {
     const item = byId.get(r.id);
-    return item ? [{ ...item, citations: r.citations === null ? null : Number(r.citations) }] : [];
+    const citations = cited.get(r.id) ?? null;
+    return item ? [{ ...item, citations: citations === null ? null : Number(citations) }] : [];
   });
-  return { items, total: ids[0].total };
 }

@@ -6,6 +6,8 @@ import type { TSearchParams } from "./params";
 export const SEARCH_SORTS = ["relevance", "date", "title", "views"] as const;
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export const MAX_PAGE = 500;
+/** The most records one list download holds (search results, a collection, a unit; stated in the README). */
+export const LIST_EXPORT_MAX = 10_000;
 
 /** The facet filters, in the order the page lists them. */
 export const FILTER_KEYS = ["type", "year", "unit", "collection", "author", "subject", "language", "file"] as const;
@@ -33,4 +35,28 @@ export function searchHref(params: TSearchParams, change: Partial<Record<keyof T
   }
   const text = query.toString();
   return text ? `${base}?${text}` : base;
+}
+
+/** The download of a search's results in a list format (every page, see lib/search/export.ts). */
+export function searchExportHref(params: TSearchParams, format: string): string {
+  const query = new URLSearchParams();
+  for (const key of ["q", ...FILTER_KEYS, "sort"] as const) {
+    const value = params[key];
+    if (value !== undefined && value !== "") query.set(key, String(value));
+  }
+  query.set("format", format);
+  return `/search/export?${query}`;
+}
+
+/**
+ * The download of a collection's (filtered) item list: the search filtered by the collection, with
+ * the list's type and years (a search takes one type), newest first or by title.
+ */
+export function collectionExportHref(slug: string, q: { types: readonly string[]; from: number | null; to: number | null; sort: string }, format: string): string {
+  const query = new URLSearchParams({ collection: slug });
+  if (q.types.length === 1) query.set("type", q.types[0]);
+  if (q.from !== null || q.to !== null) query.set("year", `${q.from ?? 1000}-${q.to ?? 9999}`);
+  if (q.sort === "title") query.set("sort", "title");
+  query.set("format", format);
+  return `/search/export?${query}`;
 }

@@ -386,3 +386,30 @@ export function yearRanges(years: { year: number; count: number }[]): FacetValue
     .map(([value, count]) => ({ value, label: value.replace("-", "–"), altLabel: null, count }))
     .sort((a, b) => Number(b.value.slice(-4)) - Number(a.value.slice(-4)));
 }
+
+/**
+ * The ids of every published item a search matches (all pages, not a page), in the search's sort
+ * order, at most `limit`; with the number of matches. For list downloads (lib/export/lists.ts).
+ */
+export async function searchItemIdsForExport(sql: Sql, params: TSearchParams, limit: number): Promise<{ ids: number[]; total: number }> {
+  const parsed = parseQuery(params.q);
+  const sort = effectiveSort(params);
+  const { values, p } = parameterList();
+  const where = ["i.status = 'PUBLISHED'"];
+  if (params.q) where.push(textCondition(parsed, p));
+  where.push(...filterConditions(params, p));
+  const ranking = params.q ? rankingTsquery(parsed) : null;
+  let order: string;
+  if (sort === "relevance" && ranking) order = `ts_rank(i.search_vector, to_tsquery('simple', unaccent(${p(ranking)}))) DESC, i.issue_date DESC NULLS LAST, i.id DESC`;
+  else if (sort === "title") order = "lower(i.title), i.id";
+  else if (sort === "views") order = "coalesce(pop.views, 0) DESC, i.id DESC";
+  else order = "i.issue_date DESC NULLS LAST, i.id DESC";
+  const rows = await sql.query<{ id: number; total: number }>(
+    `SELECT i.id, count(*) OVER ()::int AS total FROM item i
+       ${sort === "views" ? "LEFT JOIN item_popularity pop ON pop.item_id = i.id" : ""}
+      WHERE ${where.join(" AND ")}
+      ORDER BY ${order} LIMIT ${p(limit)}`,
+    values,
+  );
+  return { ids: rows.map((r) => Number(r.id)), total: rows.length ? Number(rows[0].total) : 0 };
+}

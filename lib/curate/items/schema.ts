@@ -4,11 +4,11 @@
 import { z } from "zod";
 import { isValidIssn, isValidOrcid } from "../../seed/identifiers";
 import { normaliseDoi, normaliseOrcid } from "../../import/normalise";
+import { ITEM_TYPES } from "../../items/types";
 import { CONTROL, fieldErrors, id, idList, LIMITS, lines, optionalId, optionalText, parseRecordId, text } from "../fields";
 
 export { CONTROL, fieldErrors, LIMITS };
 
-export const ITEM_TYPES = ["JOURNAL_ARTICLE", "CONFERENCE_PAPER", "BOOK", "BOOK_CHAPTER", "THESIS", "REPORT", "DATASET", "PATENT", "PRESENTATION", "OTHER"] as const;
 export const CONTRIBUTOR_ROLES = ["AUTHOR", "EDITOR", "ADVISOR", "TRANSLATOR", "INVENTOR", "OTHER"] as const;
 export const ITEM_STATUSES = ["DRAFT", "IN_REVIEW", "PUBLISHED", "WITHDRAWN"] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];

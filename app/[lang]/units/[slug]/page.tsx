@@ -76,6 +76,17 @@ export default async function UnitPage({ params }: Props) {
         <Link href={`/units/${slug}/statistics`} prefetch={false}>
           {dashboardMessages[lang].more}
         </Link>
+        <span className="text-sm text-muted">
+          {p.unitItems}:{" "}
+          {(["csv", "json", "bibtex", "ris"] as const).map((f, i) => (
+            <span key={f}>
+              {i ? " · " : ""}
+              <a href={`/search/export?unit=${encodeURIComponent(slug)}&format=${f}`} rel="nofollow">
+                {f === "bibtex" ? "BibTeX" : f.toUpperCase()}
+              </a>
+            </span>
+          ))}
+        </span>
       </p>
 
       <StatGrid

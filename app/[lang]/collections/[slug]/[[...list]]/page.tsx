@@ -9,6 +9,7 @@ import { isLang, localized, type Lang } from "@/lib/i18n/config";
 import { format, messages } from "@/lib/i18n/messages";
 import { peopleMessages } from "@/lib/i18n/messages-people";
 import { parsePublicationSegments, publicationListPath, type PublicationQuery, type PublicationSort } from "@/lib/researchers/publications";
+import { collectionExportHref } from "@/lib/search/href";
 import { getCollection, getCollectionItems } from "@/lib/units/pages";
 import { getUnitTree, unitPath } from "@/lib/units/tree";
 import { dashboardMessages } from "@/lib/i18n/messages-dashboard";
@@ -59,6 +60,7 @@ async function Items({ lang, slug, collectionId, query }: { lang: Lang; slug: st
       query={query}
       listPath={(q) => publicationListPath(`/collections/${slug}`, q)}
       formAction={`/collections/${slug}/items`}
+      downloadHref={(format) => collectionExportHref(slug, query, format)}
       anchor="items"
       sorts={COLLECTION_SORTS}
     />
