@@ -10,7 +10,8 @@ import type { Sql } from "../db/connection";
 import type { TokenUser } from "../auth/tokens";
 import { canChangeItemStatus, canEditItem } from "../auth/permissions";
 import { editMessages } from "../i18n/messages-edit";
-import { CONTRIBUTOR_ROLES, ITEM_STATUSES, ITEM_TYPES, ZChangeStatus, ZCreateItem, ZItemFields } from "../curate/items/schema";
+import { CONTRIBUTOR_ROLES, ITEM_STATUSES, ZChangeStatus, ZCreateItem, ZItemFields } from "../curate/items/schema";
+import { ITEM_TYPES } from "../items/types";
 import {
   changeItemStatus,
   createItem,
