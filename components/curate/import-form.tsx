@@ -3,7 +3,7 @@
 // set, the target collection and what to do with records already in the repository. The server
 // action runs the dry run and opens its report; a refusal (wrong format, encoding, no right) is
 // shown under the button.
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/auth/guard";
 import type { Lang } from "@/lib/i18n/config";
 import type { importMessages } from "@/lib/i18n/messages-import";
@@ -32,7 +32,19 @@ export function ImportForm({
   const [source, setSource] = useState<"file" | "oai">("file");
   const error = state && !state.ok ? (state.message ?? (state.fieldErrors?.collectionId ? text.errors.collection : text.errors[state.error as keyof typeof text.errors] ?? text.errors.invalid)) : null;
   return (
-    <form action={formAction} className="space-y-5" aria-busy={pending} data-testid="import-form">
+    <form
+      action={formAction}
+      // Dispatched by hand so that React does not reset the form after a refusal: the curator
+      // corrects one field and sends again without choosing the file and collection anew.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        startTransition(() => formAction(form));
+      }}
+      className="space-y-5"
+      aria-busy={pending}
+      data-testid="import-form"
+    >
       <input type="hidden" name="lang" value={lang} />
       <fieldset>
         <legend className="text-sm font-medium">{text.sourceLegend}</legend>

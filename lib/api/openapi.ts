@@ -427,6 +427,38 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
           },
         },
       },
+      "/curate/researchers/{id}/photo": {
+        post: {
+          operationId: "setResearcherPhoto",
+          summary: "Set or replace a researcher's photo (curators of one of the researcher's units, administrators)",
+          tags: ["curation"],
+          security: WRITE_SECURITY,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 }, description: "The researcher's id." }],
+          requestBody: { required: true, description: "The image's bytes (JPEG, PNG or WebP, read from the content; at most MAX_PHOTO_BYTES).", content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } },
+          responses: {
+            "200": { description: "The photo is stored.", content: { "application/json": { schema: { type: "object", properties: { id: { type: "integer" }, photoKey: { type: "string" }, contentType: { type: "string" } } } } } },
+            "400": problemResponse("The request had no image bytes."),
+            "401": problemResponse("No session and no token, or the bearer token is unknown, revoked or expired."),
+            "403": problemResponse("The account may not edit this researcher, or a signed-in upload came from another site."),
+            "404": problemResponse("There is no such researcher."),
+            "413": problemResponse("The image is larger than MAX_PHOTO_BYTES."),
+            "415": problemResponse("The content is not a JPEG, PNG or WebP image."),
+          },
+        },
+        delete: {
+          operationId: "removeResearcherPhoto",
+          summary: "Remove a researcher's photo",
+          tags: ["curation"],
+          security: WRITE_SECURITY,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 }, description: "The researcher's id." }],
+          responses: {
+            "204": { description: "The photo is removed." },
+            "401": problemResponse("No session and no token, or the bearer token is unknown, revoked or expired."),
+            "403": problemResponse("The account may not edit this researcher, or the request came from another site."),
+            "404": problemResponse("There is no such researcher."),
+          },
+        },
+      },
       "/openapi.json": {
         get: {
           operationId: "getOpenApi",

@@ -53,6 +53,10 @@ const matrix: Record<string, [(u: PermissionUser) => boolean, string[]]> = {
   canManageUsers: [(u) => P.canManageUsers(u), ["admin"]],
   canManageSettings: [(u) => P.canManageSettings(u), ["admin"]],
   canViewAuditLog: [(u) => P.canViewAuditLog(u), ["admin"]],
+  canManageOwnApiTokens: [(u) => P.canManageOwnApiTokens(u), ["admin", "curatorOfGroup", "curatorOfParent", "curatorOfOther", "curatorWithoutUnits", "researcherOwn", "researcherOther"]],
+  canDecideCorrection: [(u) => P.canDecideCorrection(u, item), ["admin", "curatorOfGroup", "curatorOfParent"]],
+  canEditOwnProfile: [(u) => P.canEditOwnProfile(u), ["researcherOwn", "researcherOther"]],
+  canDownloadWithheldFile: [(u) => P.canDownloadWithheldFile(u, item), ["admin", "curatorOfGroup", "curatorOfParent"]],
 };
 
 describe("permission matrix", () => {
