@@ -20,6 +20,11 @@ type Props = PageProps<"/[lang]/curate/imports/[id]">;
 
 const PER_PAGE = 50;
 
+// A placeholder for the build (answers 404); reports render on request, per user.
+export function generateStaticParams() {
+  return [{ id: "_" }];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { lang } = await params;
   return { title: importMessages[isLang(lang) ? lang : "en"].report };
@@ -43,7 +48,10 @@ const BADGE: Record<string, string> = {
 
 type Search = { page?: string; show?: string; error?: string; saved?: string };
 
-async function ImportReportView({ lang, id, search }: { lang: Lang; id: string; search: Search }) {
+async function ImportReportView({ lang, id, searchParams }: { lang: Lang; id: string; searchParams: Props["searchParams"] }) {
+  const sp = await searchParams;
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const search: Search = { page: one(sp.page), show: one(sp.show), error: one(sp.error), saved: one(sp.saved) };
   const t = importMessages[lang];
   const { user, forbidden } = await requirePageUser(lang, `/${lang}/curate/imports/${id}`, (u) => u.role !== "RESEARCHER");
   if (forbidden) return <Forbidden lang={lang} />;
@@ -301,13 +309,10 @@ function Pager({ lang, page, pages, href }: { lang: Lang; page: number; pages: n
 export default async function ImportReportPage({ params, searchParams }: Props) {
   const { lang, id } = await params;
   if (!isLang(lang)) notFound();
-  const sp = await searchParams;
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const search: Search = { page: one(sp.page), show: one(sp.show), error: one(sp.error), saved: one(sp.saved) };
   return (
     <div className={WORKSPACE}>
       <Suspense fallback={<WorkspaceSkeleton />}>
-        <ImportReportView lang={lang} id={id} search={search} />
+        <ImportReportView lang={lang} id={id} searchParams={searchParams} />
       </Suspense>
     </div>
   );
