@@ -216,7 +216,7 @@ for (const r of results) {
 const searchFirst = uncached.slice(0, FIRST_HIT_SEARCHES.length).map((h) => h.ms).sort((a, b) => a - b);
 console.log(`\nUncached first requests (one at a time, whole page):`);
 for (const h of uncached) console.log(`  ${h.ms.toFixed(0).padStart(6)} ms  ${h.status}  ${h.path}`);
-console.log(`  search median ${percentile(searchFirst, 50).toFixed(0)} ms, slowest ${searchFirst[searchFirst.length - 1].toFixed(0)} ms`);
+console.log(`  ${searchFirst.length} searches: p50 ${percentile(searchFirst, 50).toFixed(0)} ms, p95 ${percentile(searchFirst, 95).toFixed(0)} ms, slowest ${searchFirst[searchFirst.length - 1].toFixed(0)} ms`);
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`\nJavaScript of the seed item page: ${itemScripts.scripts} scripts, ${kb(itemScripts.brotli)} Brotli (${kb(itemScripts.gzip)} gzip, ${kb(itemScripts.raw)} uncompressed)`);
 fs.mkdirSync("bench-results", { recursive: true });

@@ -21,7 +21,6 @@ const server = http.createServer(async (req, res) => {
   if (path === "/cookie") res.setHeader("set-cookie", "a=b");
   if (path === "/gone") res.statusCode = 410;
   if (path === "/missing") res.statusCode = 404;
-  if (path === "/private") res.setHeader("cache-control", "private, no-store");
   res.setHeader("content-type", "text/html; charset=utf-8");
   res.setHeader("etag", `"v${n}"`);
   // Streamed in pieces, as React renders.
@@ -86,7 +85,6 @@ describe("response cache", () => {
       ["/handle/1/2?_rsc=abc", {}],
       ["/cookie", {}],
       ["/missing", {}],
-      ["/private", {}],
       ["/big", {}],
       ["/handle/1/2", {}, "POST"],
     ];

@@ -7,7 +7,8 @@
 //
 // Only what is the same for every anonymous visitor is kept: GET/HEAD without a session cookie,
 // authorization or range, not the workspace, sign-in, API, files or OAI-PMH; only 200 and 410
-// answers without Set-Cookie. The key holds what a page varies by: host, language (as proxy.ts
+// answers without Set-Cookie. (Next.js marks pages rendered per request "private, no-store" for
+// browsers; for an anonymous visitor they are the same for everyone, and that header is replayed.) The key holds what a page varies by: host, language (as proxy.ts
 // chooses it), accepted encodings and the URL.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { DEFAULT_LANG, isLang, LANG_COOKIE, langFromAcceptLanguage } from "../i18n/config";
@@ -121,7 +122,7 @@ export function createResponseCache({ ttlSeconds, maxBytes, now = Date.now }: Re
     return new Promise<void>((resolve) => {
       res.once("close", resolve);
       res.once("finish", () => {
-        if (keep && startedIn === generation && CACHEABLE_STATUS.has(res.statusCode) && res.getHeader("set-cookie") === undefined && !/\bprivate\b/.test(String(res.getHeader("cache-control") ?? ""))) {
+        if (keep && startedIn === generation && CACHEABLE_STATUS.has(res.statusCode) && res.getHeader("set-cookie") === undefined) {
           store(key, { status: res.statusCode, headers: res.getHeaders(), body: Buffer.concat(chunks), expires: now() + ttlSeconds * 1000 });
         }
         resolve();
