@@ -48,7 +48,8 @@ test("the publication list filters by year and type, and downloads what it shows
 
   const csv = await request.get("/researchers/koo-ja-wook/publications?year=2023&format=csv");
   expect(csv.headers()["content-type"]).toContain("text/csv");
-  expect((await csv.text()).split("\r\n")[0]).toMatch(/^handle,url,type,title,/);
+  // UTF-8 with a byte order mark, so that spreadsheets read Korean names correctly.
+  expect((await csv.text()).split("\r\n")[0]).toMatch(/^\uFEFFhandle,url,type,title,/);
   const ris = await request.get("/researchers/koo-ja-wook/publications?format=ris");
   expect(await ris.text()).toMatch(/^TY {2}- /);
   expect((await request.get("/researchers/koo-ja-wook/publications?format=docx")).status()).toBe(400);
@@ -152,7 +153,8 @@ test("the unit tree folds without JavaScript and counts items and researchers", 
   // Its collections are folded; the summary opens them.
   const branch = group.locator("xpath=../following-sibling::details[1]");
   await expect(branch).not.toHaveAttribute("open", "");
-  await branch.locator("summary").click();
+  // Its own summary (sub-units made by other tests fold inside it with theirs).
+  await branch.locator(":scope > summary").click();
   await expect(branch).toHaveAttribute("open", "");
   await expect(branch.getByRole("link", { name: "1. Journal Articles" })).toBeVisible();
   expect(await branch.getByRole("link", { name: "1. Journal Articles" }).getAttribute("href")).toMatch(/^\/collections\//);
