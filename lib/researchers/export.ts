@@ -5,7 +5,13 @@ import { problem } from "../api/problem";
 import type { ExportOptions } from "../export/csl";
 import { isListFormat, LIST_CSV_HEADER, LIST_FORMATS, LIST_MEDIA, listBody, type ListFormat } from "../export/lists";
 import { attachmentDisposition } from "../export/respond";
-import type { ExportedPublication, PublicationQuery } from "./publications";
+import { getPrisma, getSql } from "../db";
+import { listPublicationsForExport, type ExportedPublication, type PublicationQuery } from "./publications";
+
+/** A researcher's publications in the state `query` names, for a download (owns the connection). */
+export async function getPublicationsForExport(researcherId: number, query: PublicationQuery) {
+  return listPublicationsForExport(await getSql(), await getPrisma(), researcherId, query);
+}
 
 export const LIST_EXPORT_FORMATS = LIST_FORMATS;
 export type ListExportFormat = ListFormat;

@@ -3,10 +3,9 @@
 // redirect to the path that names that state of the list on the profile.
 import { connection } from "next/server";
 import { problem } from "@/lib/api/problem";
-import { getPrisma, getSql } from "@/lib/db";
-import { isListExportFormat, publicationListResponse, unknownListFormat } from "@/lib/researchers/export";
+import { getPublicationsForExport, isListExportFormat, publicationListResponse, unknownListFormat } from "@/lib/researchers/export";
 import { getResearcherProfile } from "@/lib/researchers/profile";
-import { listPublicationsForExport, parsePublicationQuery, publicationListPath } from "@/lib/researchers/publications";
+import { parsePublicationQuery, publicationListPath } from "@/lib/researchers/publications";
 
 export async function GET(request: Request, { params }: RouteContext<"/[lang]/researchers/[slug]/publications">) {
   await connection();
@@ -20,6 +19,6 @@ export async function GET(request: Request, { params }: RouteContext<"/[lang]/re
   if (format === null) {
     return new Response(null, { status: 303, headers: { Location: `${publicationListPath(`/researchers/${slug}`, { ...query, page: 1 })}#publications` } });
   }
-  const result = await listPublicationsForExport(await getSql(), await getPrisma(), researcher.id, query);
+  const result = await getPublicationsForExport(researcher.id, query);
   return publicationListResponse(slug, query, format, result);
 }
