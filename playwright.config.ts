@@ -10,6 +10,10 @@ export default defineConfig({
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
+  // Every page.goto also runs axe over the page (e2e/fixtures.ts), which takes seconds on a busy
+  // 2-core machine: time limits leave room for that. They are not performance checks (npm run bench is).
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3211",

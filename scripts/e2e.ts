@@ -61,6 +61,7 @@ let exitCode = 1;
 try {
   app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
   await waitForHealth(`http://127.0.0.1:${port}/api/health`, app);
+  await warmUp(`http://127.0.0.1:${port}`);
   const result = spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], {
     stdio: "inherit",
     env: { ...process.env, E2E_BASE_URL: `http://127.0.0.1:${port}`, E2E_DATA_DIR: dataDir },
@@ -79,6 +80,13 @@ try {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 process.exit(exitCode);
+
+// The first render of each kind of page loads its code and fills caches: do that once before the
+// tests start, so that no test pays for it against its time limit.
+async function warmUp(base: string) {
+  const pages = ["/", "/handle/2023.sw.kbri/1191", "/search?q=brain", "/statistics", "/researchers", "/units", "/browse/date", "/signin"];
+  for (const page of pages) await fetch(base + page).then((r) => r.arrayBuffer()).catch(() => undefined);
+}
 
 async function waitForHealth(url: string, child: ChildProcess) {
   const deadline = Date.now() + 10 * 60_000; // a first build and seed take a while
