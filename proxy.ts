@@ -2,6 +2,7 @@
 // an explicit /en or /ko prefix wins and is remembered in a cookie; otherwise the cookie, then
 // the browser's Accept-Language, then English. URLs without a prefix stay the canonical ones.
 import { NextResponse, type NextRequest } from "next/server";
+import { SIGNED_IN_COOKIE } from "./lib/auth/signed-in-cookie";
 import { DEFAULT_LANG, isLang, LANG_COOKIE, langFromAcceptLanguage } from "./lib/i18n/config";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -29,9 +30,18 @@ export function proxy(request: NextRequest) {
     const url = request.nextUrl.clone();
     url.pathname = `${item[1] ?? ""}${item[2]}/full`;
     url.search = "";
-    return chooseLanguage(request, url.pathname, url);
+    return keepSignedInCookie(request, chooseLanguage(request, url.pathname, url));
   }
-  return chooseLanguage(request, request.nextUrl.pathname);
+  return keepSignedInCookie(request, chooseLanguage(request, request.nextUrl.pathname));
+}
+
+// The header shows "Workspace" instead of "Sign in" while the browser holds a session cookie,
+// which scripts cannot read: a readable companion follows it (see components/layout/account-link.tsx).
+function keepSignedInCookie(request: NextRequest, response: NextResponse) {
+  const session = hasSessionCookie(request);
+  if (session && !request.cookies.has(SIGNED_IN_COOKIE)) response.cookies.set(SIGNED_IN_COOKIE, "1", { path: "/", sameSite: "lax" });
+  if (!session && request.cookies.has(SIGNED_IN_COOKIE)) response.cookies.delete(SIGNED_IN_COOKIE);
+  return response;
 }
 
 function chooseLanguage(request: NextRequest, pathname: string, target?: URL) {

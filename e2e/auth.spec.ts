@@ -40,6 +40,20 @@ test.describe("sign-in", () => {
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
   });
 
+  test("the header of public pages leads a signed-in browser to the workspace, and to sign-in after signing out", async ({ page }) => {
+    const header = page.getByRole("banner");
+    await page.goto("/en");
+    await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await signIn(page, AUTH_E2E.curator);
+    await page.goto("/en/researchers");
+    await header.getByRole("link", { name: "Workspace" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.includes("/curate"));
+    await page.goto("/ko");
+    await expect(header.getByRole("link", { name: "로그인" })).toBeVisible();
+  });
+
   test("a wrong password gets a clear message, in English and Korean", async ({ page }) => {
     await page.goto("/en/signin");
     await page.getByLabel("Email").fill(AUTH_E2E.admin.email);

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import type { Lang } from "@/lib/i18n/config";
 import { messages } from "@/lib/i18n/messages";
 import { curateMessages } from "@/lib/i18n/messages-curate";
+import { AccountLink } from "./account-link";
 import { LanguageSwitch } from "./language-switch";
 import { SearchForm } from "./search-form";
 
@@ -40,10 +41,7 @@ export function SiteHeader({ lang }: { lang: Lang }) {
         </div>
         <div className="order-2 ml-auto flex items-center gap-3 md:order-3 md:ml-0">
           <Suspense fallback={null}>{switchTo}</Suspense>
-          {/* Static, so that public pages stay cacheable; /signin knows whether you are signed in. */}
-          <Link href="/signin" prefetch={false} className="whitespace-nowrap text-sm font-medium text-ink no-underline hover:text-accent">
-            {curateMessages[lang].nav.signIn}
-          </Link>
+          <AccountLink signInLabel={curateMessages[lang].nav.signIn} workspaceLabel={curateMessages[lang].nav.workspace} />
         </div>
       </div>
       <nav aria-label={t.nav.main} className="border-t border-line">
