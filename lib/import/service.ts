@@ -9,6 +9,7 @@ import { invalidateAfterImport } from "./invalidate";
 import {
   commitStoredImport,
   getImport,
+  getImportPage,
   listImports,
   mayImportInto,
   setMatchChoices,
@@ -16,7 +17,7 @@ import {
   type StartImportInput,
 } from "./store";
 
-export { ImportRefusal, PLAN_TTL_MS, type StoredImport } from "./store";
+export { ImportRefusal, PLAN_TTL_MS, type ImportPage, type StoredImport } from "./store";
 
 /** Collections the user may import into (those of the units they curate; every one for an administrator). */
 export async function getImportCollections(user: GuardUser) {
@@ -33,6 +34,11 @@ export async function runDryImport(user: GuardUser, input: StartImportInput) {
 
 export async function getStoredImport(user: GuardUser, id: string) {
   return getImport(await getSql(), user, id);
+}
+
+/** One page of the stored import's records (for its report page). */
+export async function getStoredImportPage(user: GuardUser, id: string, options: { page: number; perPage: number; action?: string | null }) {
+  return getImportPage(await getSql(), user, id, options);
 }
 
 export async function getRecentImports(user: GuardUser) {
