@@ -10,6 +10,7 @@ import {
   commitStoredImport,
   getImport,
   getImportPage,
+  getImportSummary,
   listImports,
   mayImportInto,
   setMatchChoices,
@@ -34,6 +35,11 @@ export async function runDryImport(user: GuardUser, input: StartImportInput) {
 
 export async function getStoredImport(user: GuardUser, id: string) {
   return getImport(await getSql(), user, id);
+}
+
+/** The stored import without its records (who may open it, its collection, its state). */
+export async function getStoredImportSummary(user: GuardUser, id: string) {
+  return getImportSummary(await getSql(), user, id);
 }
 
 /** One page of the stored import's records (for its report page). */

@@ -8,7 +8,7 @@ import type { PermissionUser } from "../auth/permissions";
 import type { Sql } from "../db/connection";
 import { createTestDatabase, testServerUrl, type TestDatabase } from "../db/test-db";
 import { ImportInputError } from "./input";
-import { commitStoredImport, getImport, getImportPage, ImportRefusal, listImports, setMatchChoices, startImport } from "./store";
+import { commitStoredImport, getImport, getImportPage, getImportSummary, ImportRefusal, listImports, setMatchChoices, startImport } from "./store";
 import { loadImportFixture, REALWORLD_DIR } from "./test-fixtures";
 
 let db: TestDatabase;
@@ -128,6 +128,9 @@ describe(`workspace imports (${testServerUrl() ? "PostgreSQL server" : "PGlite"}
     expect(duplicates).toMatchObject({ total: 20, page: 1, pages: 1 });
     expect(duplicates.stored.plan.entries.every((e) => e.action === "duplicate")).toBe(true);
     expect(await getImportPage(sql, foreign, stored.id, { page: 1, perPage: 50 })).toBeNull();
+    const summary = (await getImportSummary(sql, curator, stored.id))!;
+    expect(summary).toMatchObject({ collectionId: 2, state: "planned", plan: { entries: [], counts: { total: 121 } } });
+    expect(await getImportSummary(sql, foreign, stored.id)).toBeNull();
 
     await commitStoredImport(sql, curator, stored.id, { batchSize: 40 });
     const created = (await getImportPage(sql, curator, stored.id, { page: 3, perPage: 40, action: "created" }))!;

@@ -185,6 +185,12 @@ export async function getImport(sql: Sql, user: PermissionUser, id: string): Pro
   return toStoredImport(sql, row, entries);
 }
 
+/** The stored import without its entries (for rights checks and summaries), or null as getImport. */
+export async function getImportSummary(sql: Sql, user: PermissionUser, id: string): Promise<StoredImport | null> {
+  const row = await loadRow(sql, user, id);
+  return row ? toStoredImport(sql, row, []) : null;
+}
+
 export type ImportPage = {
   /** The import with only this page's entries (and report rows). */
   stored: StoredImport;
