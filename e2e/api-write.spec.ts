@@ -1,6 +1,6 @@
 // Writing through the REST API with a personal token: a curator creates a token on the account
 // page, a client uses it (without cookies) to create, update and publish an item, the public
-// page shows the result, and a revoked token is refused.
+// page shows the result, the item's history names the token, and a revoked token is refused.
 import type { Page } from "@playwright/test";
 import { AUTH_E2E } from "./auth-data";
 import { expect, test } from "./fixtures";
@@ -86,6 +86,14 @@ test("a token created in the workspace creates, updates and publishes an item th
     await page.goto(`/en/handle/${item.handle}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(updatedTitle);
     await expect(page.getByText("Written by a script with a personal token.")).toBeVisible();
+
+    // The item's history says which changes the token made.
+    await page.goto(`/en/curate/items/${item.id}/history`);
+    const entries = page.getByTestId("history-entry");
+    await expect(entries).toHaveCount(3);
+    for (const entry of await entries.all()) await expect(entry).toContainText(`via API token “Import script ${unique}”`);
+    await page.goto(`/ko/curate/items/${item.id}/history`);
+    await expect(page.getByTestId("history-entry").first()).toContainText(`API 토큰 “Import script ${unique}” 사용`);
 
     // Revoked in the workspace: the token stops working at once.
     await page.goto("/en/curate/me");

@@ -50,4 +50,42 @@ test.describe("REST API /api/v1", () => {
     const search = await (await request.get("/api/v1/search?q=stress")).json();
     expect(search.total).toBeGreaterThan(0);
   });
+
+  test("answers every operation of its OpenAPI document with a status the document lists", async ({ request }) => {
+    const doc = (await (await request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const item = await (await request.get(`/api/v1/handle/${SEED_HANDLE}`)).json();
+    const researcher = (await (await request.get("/api/v1/researchers")).json()).data[0];
+    const unit = (await (await request.get("/api/v1/units")).json()).data[0];
+    // A collection: of the root unit, or of the first of its descendants that has one.
+    let collection: string | undefined;
+    for (let slugs = [unit.slug as string]; !collection && slugs.length > 0; ) {
+      const found = await (await request.get(`/api/v1/units/${slugs.shift()}`)).json();
+      collection = found.collections[0]?.slug;
+      slugs.push(...found.children.map((c: { slug: string }) => c.slug));
+    }
+    expect(collection).toBeTruthy();
+    const [prefix, n] = SEED_HANDLE.split("/");
+    const values: Record<string, string> = { id: String(item.id), prefix, n, slug: researcher.slug, fileId: "1" };
+    const query: Record<string, string> = { "/suggest": "?q=stress", "/events": `?type=item&id=${item.id}`, "/curate/files": "?item=1&name=x.pdf" };
+    const calls: string[] = [];
+    for (const [template, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const slug = template.startsWith("/units") ? unit.slug : template.startsWith("/collections") ? collection! : values.slug;
+        const path = `/api/v1${template.replace(/\{(\w+)\}/g, (_, name: string) => (name === "slug" ? slug : values[name]))}${query[template] ?? ""}`;
+        const response = await request.fetch(path, {
+          method: method.toUpperCase(),
+          headers: { accept: "application/json" },
+          data: method === "get" || method === "delete" ? undefined : {},
+        });
+        const documented = Object.keys(operation.responses);
+        expect(documented, `${method.toUpperCase()} ${path} answered ${response.status()}`).toContain(String(response.status()));
+        // Reads of what exists succeed; writes without a token or session are refused as unauthenticated.
+        if (template.startsWith("/curate/")) expect(response.status(), `${method.toUpperCase()} ${path}`).toBe(401);
+        else if (method === "get") expect(response.status(), `${method.toUpperCase()} ${path}`).toBe(200);
+        if (response.status() >= 400) expect(response.headers()["content-type"], `${method.toUpperCase()} ${path}`).toBe("application/problem+json");
+        calls.push(`${method} ${template}`);
+      }
+    }
+    expect(calls.length).toBeGreaterThanOrEqual(23);
+  });
 });

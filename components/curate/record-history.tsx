@@ -25,7 +25,11 @@ export function RecordHistory({ lang, entries, text }: { lang: Lang; entries: Hi
           <p>
             <span className="font-medium">{text.history.actions[e.action] ?? e.action}</span>
             {e.version ? ` · v${e.version}` : ""} · <time dateTime={e.at}>{dateTime.format(new Date(e.at))} UTC</time>
-            <span className="text-muted"> · {e.userName ? text.history.by.replace("{name}", e.userName) : text.history.system}</span>
+            <span className="text-muted">
+              {" "}
+              · {e.userName ? text.history.by.replace("{name}", e.userName) : text.history.system}
+              {e.apiToken ? ` · ${text.history.viaToken.replace("{token}", e.apiToken)}` : ""}
+            </span>
           </p>
           {e.action !== "create" ? (
             <ul className="mt-1 space-y-0.5">

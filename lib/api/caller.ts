@@ -6,10 +6,11 @@
 // server actions, applied to route handlers. Requests with neither header are not from a browser
 // (curl, scripts) and pass, as in Go's net/http CrossOriginProtection.
 import type { Sql } from "../db/connection";
+import { withApiToken } from "../auth/api-token-context";
 import { authenticateToken, bearerToken, type TokenCheck, type TokenUser } from "../auth/tokens";
 import { problem } from "./problem";
 
-export type Caller = { user: TokenUser; via: "token" | "session" };
+export type Caller = { user: TokenUser; via: "token"; tokenId: number } | { user: TokenUser; via: "session" };
 export type SessionLoader = () => Promise<TokenUser | null>;
 
 const BEARER_CHALLENGE = 'Bearer realm="atrium"';
@@ -77,7 +78,7 @@ export async function resolveCaller(
   const bearer = await checkBearer(request, sql);
   if (bearer !== undefined) {
     if (!bearer.ok) return { ok: false, response: bearerRefusal(bearer) };
-    return { ok: true, caller: { user: bearer.user, via: "token" } };
+    return { ok: true, caller: { user: bearer.user, via: "token", tokenId: bearer.tokenId } };
   }
   const user = await loadSession();
   if (!user) return { ok: false, response: unauthenticatedProblem() };
@@ -85,4 +86,9 @@ export async function resolveCaller(
     return { ok: false, response: forbiddenProblem("A signed-in write must come from this site's own pages; other clients use an API token.") };
   }
   return { ok: true, caller: { user, via: "session" } };
+}
+
+/** Runs the caller's work; with a token, its audit entries name the token (lib/auth/api-token-context). */
+export function actAs<T>(caller: Caller, fn: () => Promise<T>): Promise<T> {
+  return caller.via === "token" ? withApiToken(caller.tokenId, fn) : fn();
 }

@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../db/test-db";
 import { createUser } from "../auth/users";
 import { authenticateToken, createApiToken, hashToken, listApiTokens, revokeApiToken, TOKEN_PREFIX, type TokenUser } from "../auth/tokens";
-import { isSameOriginRequest } from "./caller";
+import { listHistory } from "../curate/audit";
+import { listItemFileHistory, updateFile } from "../curate/files/files";
+import { actAs, isSameOriginRequest } from "./caller";
 import { changeStatusEndpoint, createItemEndpoint, getEditableItemEndpoint, runWrite, updateItemEndpoint, type WriteEndpoint } from "./item-writes";
 import { itemsEndpoint } from "./endpoints";
 import { runApi } from "./serve";
@@ -341,5 +343,66 @@ describe("POST /api/v1/curate/items/{id}/status", () => {
     expect(audit).toEqual({ action: "status", summary: "DRAFT → PUBLISHED", user_id: ids.curator });
     const publicList = await runApi({ request: request("GET", "/api/v1/items?limit=100"), sql: db.sql, rateLimit: { limit: 0, windowSeconds: 60 } }, itemsEndpoint);
     expect((await publicList.json()).data.map((d: { id: number }) => d.id)).toContain(id);
+  });
+});
+
+describe("the audit trail of writes made with an API token", () => {
+  const tokenId = async (token: string) => Number((await one<{ id: number }>(`SELECT id FROM api_token WHERE token_hash = $1`, [hashToken(token)])).id);
+
+  it("names the token in the item's audit entries and history; a session's writes name none", async () => {
+    const { id, etag } = await createDraft();
+    const patch = await send(updateItemEndpoint({ id: String(id) }, "merge"), request("PATCH", `/x`, { token: tokens.curator, body: { abstract: "Via the script." }, headers: { "if-match": etag } }));
+    expect(patch.status).toBe(200);
+    const curator = await authenticateToken(db.sql, tokens.curator);
+    const session = async () => (curator.ok ? curator.user : null);
+    const bySession = await send(
+      updateItemEndpoint({ id: String(id) }, "merge"),
+      request("PATCH", `/x`, { body: { abstract: "Via the workspace." }, headers: { "if-match": patch.headers.get("etag")!, "sec-fetch-site": "same-origin" } }),
+      session,
+    );
+    expect(bySession.status).toBe(200);
+
+    const audit = await db.sql.query<{ action: string; user_id: number; api_token_id: number | null }>(
+      `SELECT action, user_id, api_token_id FROM audit_entry WHERE entity_type = 'item' AND entity_id = $1 ORDER BY id`,
+      [id],
+    );
+    const script = await tokenId(tokens.curator);
+    expect(audit.map((a) => [a.action, Number(a.user_id), a.api_token_id === null ? null : Number(a.api_token_id)])).toEqual([
+      ["create", ids.curator, script],
+      ["update", ids.curator, script],
+      ["update", ids.curator, null],
+    ]);
+    const history = await listHistory(db.sql, "item", id);
+    expect(history.map((h) => [h.version, h.userName, h.apiToken])).toEqual([
+      [3, "Curator", null],
+      [2, "Curator", "script"],
+      [1, "Curator", "script"],
+    ]);
+    // A revoked token still names the writes it made.
+    await revokeApiToken(db.sql, ids.curator, script);
+    expect((await listHistory(db.sql, "item", id)).map((h) => h.apiToken)).toEqual([null, "script", "script"]);
+    tokens.curator = (await createApiToken(db.sql, ids.curator, { name: "script", expiresAt: null })).token;
+  });
+
+  it("names the token in file entries written inside a token's request (the guard of the file and photo routes)", async () => {
+    const { id } = await createDraft();
+    const [file] = await db.sql.query<{ id: number }>(
+      `INSERT INTO file (item_id, file_name, mime_type, size, sha256, storage_key, updated_at) VALUES ($1, 'paper.pdf', 'application/pdf', 10, 'x', $2, now()) RETURNING id`,
+      [id, `audit-${id}`],
+    );
+    const user = await authenticateToken(db.sql, tokens.curator);
+    if (!user.ok) throw new Error("token");
+    await actAs({ user: user.user, via: "token", tokenId: user.tokenId }, () =>
+      updateFile(db.sql, { fileId: Number(file.id), changes: { access: "EMBARGOED", embargoUntil: "2030-01-01" }, userId: ids.curator }),
+    );
+    await actAs({ user: user.user, via: "session" }, () => updateFile(db.sql, { fileId: Number(file.id), changes: { description: "Accepted version" }, userId: ids.curator }));
+    // Outside any request (scripts, the seed), nothing is named either.
+    await updateFile(db.sql, { fileId: Number(file.id), changes: { description: "Final" }, userId: null });
+    const entries = await listItemFileHistory(db.sql, id);
+    expect(entries.map((e) => [e.action, e.userName, e.apiToken])).toEqual([
+      ["file.update", null, null],
+      ["file.update", "Curator", null],
+      ["file.update", "Curator", "script"],
+    ]);
   });
 });

@@ -25,7 +25,7 @@ import {
   type EditableItem,
 } from "../curate/items/store";
 import { addedCollections, loadItemTarget, userCoversCollections } from "../curate/items/targets";
-import { resolveCaller, forbiddenProblem, type SessionLoader } from "./caller";
+import { actAs, resolveCaller, forbiddenProblem, type SessionLoader } from "./caller";
 import { acceptsJson, notAcceptable } from "./http";
 import { problem } from "./problem";
 import { InvalidInput } from "./serve";
@@ -181,7 +181,8 @@ export async function runWrite(request: Request, deps: WriteDeps, endpoint: Writ
   const resolved = await resolveCaller(request, deps.sql, deps.loadSession, deps.siteUrl);
   if (!resolved.ok) return resolved.response;
   try {
-    return await endpoint({ request, sql: deps.sql, user: resolved.caller.user, onItemChanged: deps.onItemChanged ?? (() => {}) });
+    const caller = resolved.caller;
+    return await actAs(caller, () => endpoint({ request, sql: deps.sql, user: caller.user, onItemChanged: deps.onItemChanged ?? (() => {}) }));
   } catch (error) {
     if (error instanceof InvalidInput) return error.response;
     if (error instanceof ItemConflictError) return preconditionFailed(error.current).response;

@@ -9,7 +9,7 @@ import "server-only";
 import { connection } from "next/server";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { forbiddenProblem, resolveCaller } from "../api/caller";
+import { actAs, forbiddenProblem, resolveCaller } from "../api/caller";
 import { getSql } from "../db";
 import { env } from "../env";
 import { auth, type SessionClaims } from "./config";
@@ -115,9 +115,9 @@ export function guardedRoute<C>(
   return async (request, context) => {
     const resolved = await resolveCaller(request, await getSql(), getCurrentUser, env().SITE_URL);
     if (!resolved.ok) return resolved.response;
-    const user = resolved.caller.user;
-    if (!(await allow(user, { request, context }))) return forbiddenProblem();
-    return handler(request, context, user);
+    const caller = resolved.caller;
+    if (!(await allow(caller.user, { request, context }))) return forbiddenProblem();
+    return actAs(caller, () => handler(request, context, caller.user));
   };
 }
 

@@ -3,6 +3,7 @@
 // command line (scripts/user-create.ts), the seed and the server share one implementation. Every
 // change writes an audit entry with the before/after of each field it touched.
 import type { Sql } from "../db/connection";
+import { currentApiTokenId } from "./api-token-context";
 import { hashPassword } from "./password";
 import type { PermissionUser, Role } from "./permissions";
 
@@ -25,8 +26,8 @@ export async function writeAudit(
   entry: { userId: number | null; action: string; entityType: string; entityId: number; changes?: Changes; summary?: string },
 ): Promise<void> {
   await sql.query(
-    `INSERT INTO audit_entry (user_id, action, entity_type, entity_id, changes, summary) VALUES ($1, $2, $3, $4, $5::jsonb, $6)`,
-    [entry.userId, entry.action, entry.entityType, entry.entityId, entry.changes ? JSON.stringify(entry.changes) : null, entry.summary ?? null],
+    `INSERT INTO audit_entry (user_id, action, entity_type, entity_id, changes, summary, api_token_id) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)`,
+    [entry.userId, entry.action, entry.entityType, entry.entityId, entry.changes ? JSON.stringify(entry.changes) : null, entry.summary ?? null, currentApiTokenId()],
   );
 }
 

@@ -3,6 +3,7 @@
 // and writes an audit entry with the before/after of each field that changed and a snapshot of
 // the new version; a save from an older version is refused with the current state.
 import type { Sql } from "../db/connection";
+import { currentApiTokenId } from "../auth/api-token-context";
 
 export type FieldChange = { before: unknown; after: unknown };
 
@@ -40,8 +41,8 @@ export type AuditRecord = {
 
 export async function writeAuditEntry(sql: Sql, entry: AuditRecord): Promise<void> {
   await sql.query(
-    `INSERT INTO audit_entry (user_id, action, entity_type, entity_id, version, changes, snapshot, summary) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
-    [entry.userId, entry.action, entry.entityType, entry.entityId, entry.version, JSON.stringify(entry.changes), entry.snapshot === undefined ? null : JSON.stringify(entry.snapshot), entry.summary ?? null],
+    `INSERT INTO audit_entry (user_id, action, entity_type, entity_id, version, changes, snapshot, summary, api_token_id) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9)`,
+    [entry.userId, entry.action, entry.entityType, entry.entityId, entry.version, JSON.stringify(entry.changes), entry.snapshot === undefined ? null : JSON.stringify(entry.snapshot), entry.summary ?? null, currentApiTokenId()],
   );
 }
 
@@ -52,6 +53,8 @@ export type HistoryEntry = {
   version: number | null;
   summary: string | null;
   userName: string | null;
+  /** The name of the personal API token the change was made with, if it was. */
+  apiToken: string | null;
   changes: Record<string, FieldChange>;
   restorable: boolean;
 };
@@ -60,9 +63,9 @@ const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(Stri
 
 /** A record's audit entries, newest first. */
 export async function listHistory(sql: Sql, entityType: string, entityId: number, limit = 500): Promise<HistoryEntry[]> {
-  const rows = await sql.query<{ id: string; at: Date | string; action: string; version: number | null; summary: string | null; user_name: string | null; changes: unknown; has_snapshot: boolean }>(
-    `SELECT a.id::text, a.at, a.action, a.version, a.summary, u.name AS user_name, a.changes, a.snapshot IS NOT NULL AS has_snapshot
-       FROM audit_entry a LEFT JOIN app_user u ON u.id = a.user_id
+  const rows = await sql.query<{ id: string; at: Date | string; action: string; version: number | null; summary: string | null; user_name: string | null; api_token: string | null; changes: unknown; has_snapshot: boolean }>(
+    `SELECT a.id::text, a.at, a.action, a.version, a.summary, u.name AS user_name, t.name AS api_token, a.changes, a.snapshot IS NOT NULL AS has_snapshot
+       FROM audit_entry a LEFT JOIN app_user u ON u.id = a.user_id LEFT JOIN api_token t ON t.id = a.api_token_id
       WHERE a.entity_type = $1 AND a.entity_id = $2 ORDER BY a.at DESC, a.id DESC LIMIT $3`,
     [entityType, entityId, limit],
   );
@@ -73,6 +76,7 @@ export async function listHistory(sql: Sql, entityType: string, entityId: number
     version: r.version === null ? null : Number(r.version),
     summary: r.summary,
     userName: r.user_name,
+    apiToken: r.api_token,
     changes: (typeof r.changes === "string" ? JSON.parse(r.changes) : (r.changes ?? {})) as Record<string, FieldChange>,
     restorable: r.has_snapshot,
   }));

@@ -9,6 +9,8 @@ import { invalidateAfterImport } from "./invalidate";
 import {
   commitStoredImport,
   getImport,
+  getImportPage,
+  getImportSummary,
   listImports,
   mayImportInto,
   setMatchChoices,
@@ -16,7 +18,7 @@ import {
   type StartImportInput,
 } from "./store";
 
-export { ImportRefusal, PLAN_TTL_MS, type StoredImport } from "./store";
+export { ImportRefusal, PLAN_TTL_MS, type ImportPage, type StoredImport } from "./store";
 
 /** Collections the user may import into (those of the units they curate; every one for an administrator). */
 export async function getImportCollections(user: GuardUser) {
@@ -33,6 +35,16 @@ export async function runDryImport(user: GuardUser, input: StartImportInput) {
 
 export async function getStoredImport(user: GuardUser, id: string) {
   return getImport(await getSql(), user, id);
+}
+
+/** The stored import without its records (who may open it, its collection, its state). */
+export async function getStoredImportSummary(user: GuardUser, id: string) {
+  return getImportSummary(await getSql(), user, id);
+}
+
+/** One page of the stored import's records (for its report page). */
+export async function getStoredImportPage(user: GuardUser, id: string, options: { page: number; perPage: number; action?: string | null }) {
+  return getImportPage(await getSql(), user, id, options);
 }
 
 export async function getRecentImports(user: GuardUser) {

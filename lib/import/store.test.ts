@@ -8,7 +8,7 @@ import type { PermissionUser } from "../auth/permissions";
 import type { Sql } from "../db/connection";
 import { createTestDatabase, testServerUrl, type TestDatabase } from "../db/test-db";
 import { ImportInputError } from "./input";
-import { commitStoredImport, getImport, ImportRefusal, listImports, setMatchChoices, startImport } from "./store";
+import { commitStoredImport, getImport, getImportPage, getImportSummary, ImportRefusal, listImports, setMatchChoices, startImport } from "./store";
 import { loadImportFixture, REALWORLD_DIR } from "./test-fixtures";
 
 let db: TestDatabase;
@@ -110,6 +110,36 @@ describe(`workspace imports (${testServerUrl() ? "PostgreSQL server" : "PGlite"}
     });
     await expect(startImport(sql, curator, { source: file(ris()), collectionId: 1, maxBytes: 100 })).rejects.toMatchObject({ code: "too-large" });
     expect(await count("import_plan")).toBe(plans);
+  });
+
+  it("keeps each record in a row of its own and reads the report a page at a time, by action", async () => {
+    const csv = ["title,year,doi", ...Array.from({ length: 120 }, (_, i) => `Paged record ${i},2020,10.5555/paged.${i % 100}`), ",2020,"].join("\n");
+    const stored = await startImport(sql, curator, { source: file(new TextEncoder().encode(csv)), collectionId: 2 });
+    expect(stored.plan.counts).toMatchObject({ total: 121, create: 100, duplicate: 20, reject: 1 });
+    const [rows] = await sql.query<{ n: number; summary: number }>(
+      `SELECT (SELECT count(*)::int FROM import_plan_entry WHERE plan_id = $1) AS n, (SELECT jsonb_array_length(plan->'entries') FROM import_plan WHERE id = $1) AS summary`,
+      [stored.id],
+    );
+    expect(rows).toEqual({ n: 121, summary: 0 });
+    const second = (await getImportPage(sql, curator, stored.id, { page: 2, perPage: 50 }))!;
+    expect(second).toMatchObject({ total: 121, page: 2, pages: 3, counts: { create: 100, duplicate: 20, reject: 1 } });
+    expect(second.stored.plan.entries.map((e) => e.position)).toEqual(Array.from({ length: 50 }, (_, i) => i + 51));
+    const duplicates = (await getImportPage(sql, curator, stored.id, { page: 9, perPage: 50, action: "duplicate" }))!;
+    expect(duplicates).toMatchObject({ total: 20, page: 1, pages: 1 });
+    expect(duplicates.stored.plan.entries.every((e) => e.action === "duplicate")).toBe(true);
+    expect(await getImportPage(sql, foreign, stored.id, { page: 1, perPage: 50 })).toBeNull();
+    const summary = (await getImportSummary(sql, curator, stored.id))!;
+    expect(summary).toMatchObject({ collectionId: 2, state: "planned", plan: { entries: [], counts: { total: 121 } } });
+    expect(await getImportSummary(sql, foreign, stored.id)).toBeNull();
+
+    await commitStoredImport(sql, curator, stored.id, { batchSize: 40 });
+    const created = (await getImportPage(sql, curator, stored.id, { page: 3, perPage: 40, action: "created" }))!;
+    expect(created).toMatchObject({ total: 100, page: 3, pages: 3, counts: { created: 100, duplicate: 20, rejected: 1 } });
+    expect(created.stored.result!.rows).toHaveLength(20);
+    expect(created.stored.result!.rows.every((r) => r.action === "created" && r.handle)).toBe(true);
+    expect(Object.keys(created.stored.itemIds)).toHaveLength(20);
+    const whole = (await getImport(sql, curator, stored.id))!;
+    expect(whole.result!.rows.map((r) => r.position)).toEqual(whole.plan.entries.map((e) => e.position));
   });
 
   it("will not commit an expired dry run", async () => {

@@ -1,6 +1,8 @@
-// Imports started in the curator workspace: the dry run's plan is kept in the database (table
-// import_plan) under a random id until it expires, so that the real run commits exactly the plan
-// the curator looked at — minus the contributor matches they unticked — and never a new one.
+// Imports started in the curator workspace: the dry run's plan is kept in the database under a
+// random id until it expires, so that the real run commits exactly the plan the curator looked at
+// — minus the contributor matches they unticked — and never a new one. The plan's summary is one
+// row of import_plan; each record is a row of import_plan_entry (with its report row after the
+// real run), so that the report page reads one page of a 10,000-record plan, not all of it.
 // Every function checks that the plan is the caller's (administrators may open any) and that the
 // caller may import into its collection; the server actions check the same before calling.
 import crypto from "node:crypto";
@@ -11,7 +13,8 @@ import { commitImport, type CommitResult } from "./commit";
 import { decodeText, DEFAULT_MAX_BYTES, FORMAT_NAMES, ImportInputError, IMPORT_FORMATS, sniffFormat, tooLarge, type ImportFormat } from "./input";
 import { harvestImport, parseImportText, type ParseResult } from "./parse";
 import { planImport, type ImportPlan } from "./plan";
-import { buildReport, type ImportReport } from "./report";
+import { buildReport, type ImportReport, type ReportRow } from "./report";
+import type { PlanEntry } from "./plan";
 
 /** How long a dry run can be committed. */
 export const PLAN_TTL_MS = 24 * 60 * 60 * 1000;
@@ -101,13 +104,28 @@ export async function startImport(sql: Sql, user: PermissionUser, input: StartIm
   const plan = await planImport(sql, parsed, { collection: collection.slug, onDuplicate: input.onDuplicate ?? "skip" });
   const id = crypto.randomBytes(12).toString("base64url");
   await pruneExpiredImports(sql);
-  await sql.query(
-    `INSERT INTO import_plan (id, user_id, collection_id, format, source, plan, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)`,
-    [id, user.id, plan.collection.id, plan.format, plan.source.slice(0, 2000), JSON.stringify(plan), new Date(Date.now() + PLAN_TTL_MS)],
-  );
-  return (await getImport(sql, user, id))!;
+  const createdAt = new Date();
+  const expiresAt = new Date(createdAt.getTime() + PLAN_TTL_MS);
+  await sql.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO import_plan (id, user_id, collection_id, format, source, plan, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
+      [id, user.id, plan.collection.id, plan.format, plan.source.slice(0, 2000), JSON.stringify({ ...plan, entries: [] }), createdAt, expiresAt],
+    );
+    for (let i = 0; i < plan.entries.length; i += ENTRY_CHUNK) {
+      await tx.query(
+        `INSERT INTO import_plan_entry (plan_id, position, action, entry)
+         SELECT $1, (e->>'position')::int, e->>'action', e FROM jsonb_array_elements($2::jsonb) e`,
+        [id, JSON.stringify(plan.entries.slice(i, i + ENTRY_CHUNK))],
+      );
+    }
+  });
+  // What was just written; reading a large plan back would cost as much again.
+  return { id, userId: user.id, collectionId: plan.collection.id, state: "planned", plan, result: null, createdAt, expiresAt, committedAt: null, expired: false, itemIds: {} };
 }
+
+/** Entries written or updated per statement (a few hundred kilobytes of JSON each). */
+const ENTRY_CHUNK = 500;
 
 type Row = {
   id: string;
@@ -127,12 +145,18 @@ function mayOpen(user: PermissionUser, row: Pick<Row, "user_id">): boolean {
   return user.active && (user.role === "ADMIN" || row.user_id === user.id);
 }
 
-/** The stored import, or null when it does not exist or is not the user's (the same answer: no probing). */
-export async function getImport(sql: Sql, user: PermissionUser, id: string): Promise<StoredImport | null> {
+async function loadRow(sql: Sql, user: PermissionUser, id: string): Promise<Row | null> {
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) return null;
   const [row] = await sql.query<Row>(`SELECT * FROM import_plan WHERE id = $1`, [id]);
-  if (!row || !mayOpen(user, row)) return null;
+  return row && mayOpen(user, row) ? row : null;
+}
+
+/** The stored import with the given entries (and their report rows once committed). */
+async function toStoredImport(sql: Sql, row: Row, entries: { entry: PlanEntry | string; result: ReportRow | string | null }[]): Promise<StoredImport> {
+  const plan = json(row.plan);
+  plan.entries = entries.map((e) => json(e.entry));
   const result = row.result ? json(row.result) : null;
+  if (result) result.rows = entries.map((e) => e.result && json(e.result)).filter((r): r is ReportRow => !!r);
   const handles = result ? result.rows.map((r) => r.handle).filter((h): h is string => !!h) : [];
   const items = handles.length ? await sql.query<{ id: number; handle: string }>(`SELECT id, handle FROM item WHERE handle = ANY($1::text[])`, [handles]) : [];
   return {
@@ -140,7 +164,7 @@ export async function getImport(sql: Sql, user: PermissionUser, id: string): Pro
     userId: row.user_id,
     collectionId: Number(row.collection_id),
     state: row.state,
-    plan: json(row.plan),
+    plan,
     result,
     createdAt: new Date(row.created_at),
     expiresAt: new Date(row.expires_at),
@@ -148,6 +172,63 @@ export async function getImport(sql: Sql, user: PermissionUser, id: string): Pro
     expired: row.state !== "committed" && new Date(row.expires_at).getTime() < Date.now(),
     itemIds: Object.fromEntries(items.map((i) => [i.handle, Number(i.id)])),
   };
+}
+
+/** The whole stored import (every entry), or null when it does not exist or is not the user's (the same answer: no probing). */
+export async function getImport(sql: Sql, user: PermissionUser, id: string): Promise<StoredImport | null> {
+  const row = await loadRow(sql, user, id);
+  if (!row) return null;
+  const entries = await sql.query<{ entry: PlanEntry | string; result: ReportRow | string | null }>(
+    `SELECT entry, result FROM import_plan_entry WHERE plan_id = $1 ORDER BY position`,
+    [id],
+  );
+  return toStoredImport(sql, row, entries);
+}
+
+/** The stored import without its entries (for rights checks and summaries), or null as getImport. */
+export async function getImportSummary(sql: Sql, user: PermissionUser, id: string): Promise<StoredImport | null> {
+  const row = await loadRow(sql, user, id);
+  return row ? toStoredImport(sql, row, []) : null;
+}
+
+export type ImportPage = {
+  /** The import with only this page's entries (and report rows). */
+  stored: StoredImport;
+  /** Records per action: the dry run's before the real run, the outcome after it. */
+  counts: Record<string, number>;
+  /** Records shown by the filter (all, or one action), and the page among them. */
+  total: number;
+  page: number;
+  pages: number;
+};
+
+/**
+ * One page of the stored import's records, optionally only those of one action (the dry run's
+ * action before the real run, the outcome after it); the page number is clamped to the pages.
+ */
+export async function getImportPage(
+  sql: Sql,
+  user: PermissionUser,
+  id: string,
+  options: { page: number; perPage: number; action?: string | null },
+): Promise<ImportPage | null> {
+  const row = await loadRow(sql, user, id);
+  if (!row) return null;
+  const actionOf = row.state === "committed" && row.result ? `coalesce(result->>'action', action)` : `action`;
+  const grouped = await sql.query<{ action: string; n: number }>(
+    `SELECT ${actionOf} AS action, count(*)::int AS n FROM import_plan_entry WHERE plan_id = $1 GROUP BY 1`,
+    [id],
+  );
+  const counts = Object.fromEntries(grouped.map((g) => [g.action, Number(g.n)]));
+  const total = options.action ? (counts[options.action] ?? 0) : Object.values(counts).reduce((a, b) => a + b, 0);
+  const pages = Math.max(1, Math.ceil(total / options.perPage));
+  const page = Math.min(pages, Math.max(1, Math.floor(options.page) || 1));
+  const entries = await sql.query<{ entry: PlanEntry | string; result: ReportRow | string | null }>(
+    `SELECT entry, result FROM import_plan_entry WHERE plan_id = $1 AND ($2::text IS NULL OR ${actionOf} = $2)
+      ORDER BY position LIMIT $3 OFFSET $4`,
+    [id, options.action ?? null, options.perPage, (page - 1) * options.perPage],
+  );
+  return { stored: await toStoredImport(sql, row, entries), counts, total, page, pages };
 }
 
 /** The user's recent imports, newest first. */
@@ -172,31 +253,40 @@ export async function setMatchChoices(sql: Sql, user: PermissionUser, id: string
   await sql.transaction(async (tx) => {
     const stored = await lockPlanned(tx, user, id);
     const keep = new Set(kept);
-    const byPosition = new Map(stored.plan.entries.map((e) => [e.position, e]));
-    for (const key of new Set(shown)) {
-      const m = /^(\d+):(\d+)$/.exec(key);
-      const entry = m ? byPosition.get(Number(m[1])) : undefined;
+    const keys = [...new Set(shown)].map((key) => ({ key, m: /^(\d+):(\d+)$/.exec(key) })).filter((k) => k.m !== null);
+    const positions = [...new Set(keys.map((k) => Number(k.m![1])))].filter((p) => Number.isSafeInteger(p) && p <= 2_147_483_647);
+    if (positions.length === 0) return;
+    const rows = await tx.query<{ entry: PlanEntry | string }>(`SELECT entry FROM import_plan_entry WHERE plan_id = $1 AND position = ANY($2::int[])`, [id, positions]);
+    const byPosition = new Map(rows.map((r) => json(r.entry)).map((e) => [e.position, e]));
+    const changed = new Set<PlanEntry>();
+    let matched = 0;
+    for (const { key, m } of keys) {
+      const entry = byPosition.get(Number(m![1]));
       const contributor = entry?.contributors[Number(m![2])];
-      if (!contributor) continue;
+      if (!entry || !contributor) continue;
+      const counts = entry.action === "create" || entry.action === "update";
       if (keep.has(key)) {
         if (!contributor.researcher && contributor.unlinked) {
           contributor.researcher = contributor.unlinked;
           delete contributor.unlinked;
+          changed.add(entry);
+          if (counts) matched++;
         }
       } else if (contributor.researcher) {
         contributor.unlinked = contributor.researcher;
         contributor.researcher = null;
+        changed.add(entry);
+        if (counts) matched--;
       }
     }
-    recount(stored.plan);
+    if (changed.size === 0) return;
+    await tx.query(
+      `UPDATE import_plan_entry p SET entry = e FROM jsonb_array_elements($2::jsonb) e WHERE p.plan_id = $1 AND p.position = (e->>'position')::int`,
+      [id, JSON.stringify([...changed])],
+    );
+    stored.plan.counts.contributorsMatched += matched;
     await tx.query(`UPDATE import_plan SET plan = $2::jsonb WHERE id = $1`, [id, JSON.stringify(stored.plan)]);
   });
-}
-
-function recount(plan: ImportPlan) {
-  plan.counts.contributorsMatched = plan.entries
-    .filter((e) => e.action === "create" || e.action === "update")
-    .reduce((n, e) => n + e.contributors.filter((c) => c.researcher).length, 0);
 }
 
 async function lockPlanned(tx: Sql, user: PermissionUser, id: string): Promise<{ plan: ImportPlan; collectionId: number }> {
@@ -227,9 +317,19 @@ export async function commitStoredImport(
   });
   const plan = claimed.plan;
   try {
+    const entries = await sql.query<{ entry: PlanEntry | string }>(`SELECT entry FROM import_plan_entry WHERE plan_id = $1 ORDER BY position`, [id]);
+    plan.entries = entries.map((e) => json(e.entry));
     const commit = await commitImport(sql, plan, { status: options.status ?? "DRAFT", userId: user.id, batchSize: options.batchSize });
     const report = buildReport(plan, commit);
-    await sql.query(`UPDATE import_plan SET state = 'committed', result = $2::jsonb, committed_at = now() WHERE id = $1`, [id, JSON.stringify(report)]);
+    await sql.transaction(async (tx) => {
+      for (let i = 0; i < report.rows.length; i += ENTRY_CHUNK) {
+        await tx.query(
+          `UPDATE import_plan_entry p SET result = r FROM jsonb_array_elements($2::jsonb) r WHERE p.plan_id = $1 AND p.position = (r->>'position')::int`,
+          [id, JSON.stringify(report.rows.slice(i, i + ENTRY_CHUNK))],
+        );
+      }
+      await tx.query(`UPDATE import_plan SET state = 'committed', result = $2::jsonb, committed_at = now() WHERE id = $1`, [id, JSON.stringify({ ...report, rows: [] })]);
+    });
     return { report, commit, plan };
   } catch (err) {
     await sql.query(`UPDATE import_plan SET state = 'planned' WHERE id = $1 AND state = 'committing'`, [id]);

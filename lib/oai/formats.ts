@@ -184,7 +184,7 @@ function writeMods(record: OaiRecord, context: FormatContext): XmlNode {
 
   mods.recordInfo = {
     recordIdentifier: context.oaiIdentifier,
-    recordChangeDate: element({ encoding: "iso8601" }, record.updatedAt.toISOString()),
+    recordChangeDate: element({ encoding: "iso8601" }, record.datestamp.toISOString()),
   };
   return { mods };
 }

@@ -1,12 +1,15 @@
 // What OAI-PMH reads from the database: the records harvesters may see, the set hierarchy, and
-// pages of records in keyset order (updated_at, id) — never OFFSET, so page 1,000 of a 100,000-item
-// harvest costs what page 1 costs (it walks the item_updated_at_id index).
+// pages of records in keyset order (datestamp, id) — never OFFSET, so page 1,000 of a 100,000-item
+// harvest costs what page 1 costs (it walks the item_oai_datestamp_expr_idx index). A record's
+// datestamp is the later of its item's last change and the last opening of one of its files when an
+// embargo ended (./embargo.ts).
 //
 // A record is exposed once its item has been public: published items carry metadata; items that
 // were public and are withdrawn (or taken back to draft) stay as deleted records for good
 // (deletedRecord = persistent). Drafts and items in review that were never public do not exist here.
 import type { Sql } from "../db/connection";
 import type { ContributorRole, FileAccess, ItemStatus, ItemType } from "../generated/prisma/enums";
+import { DATESTAMP } from "./embargo";
 
 const EXPOSED = `(i.status = 'PUBLISHED' OR i.published_at IS NOT NULL)`;
 
@@ -116,9 +119,9 @@ export function recordSetSpecs(tree: SetTree, collectionIds: number[]): string[]
 }
 
 export type ListFilter = {
-  /** Inclusive lower bound on updated_at. */
+  /** Inclusive lower bound on the datestamp. */
   from?: Date;
-  /** Exclusive upper bound on updated_at. */
+  /** Exclusive upper bound on the datestamp. */
   until?: Date;
   /** Records changed after this instant are not part of the list. */
   snapshot: Date;
@@ -126,14 +129,14 @@ export type ListFilter = {
   collections?: number[];
 };
 
-export type RecordKey = { id: number; updatedAt: Date };
+export type RecordKey = { id: number; datestamp: Date };
 
 function whereClause(filter: ListFilter, params: unknown[]): string {
   const parts = [EXPOSED];
   const add = (value: unknown) => `$${params.push(value)}`;
-  if (filter.from) parts.push(`i.updated_at >= ${add(filter.from)}`);
-  if (filter.until) parts.push(`i.updated_at < ${add(filter.until)}`);
-  parts.push(`i.updated_at <= ${add(filter.snapshot)}`);
+  if (filter.from) parts.push(`${DATESTAMP} >= ${add(filter.from)}`);
+  if (filter.until) parts.push(`${DATESTAMP} < ${add(filter.until)}`);
+  parts.push(`${DATESTAMP} <= ${add(filter.snapshot)}`);
   if (filter.collections) {
     const cols = add(filter.collections);
     parts.push(
@@ -149,13 +152,13 @@ export async function countRecords(sql: Sql, filter: ListFilter): Promise<number
   return Number(row.n);
 }
 
-/** Up to `limit` record keys after the keyset position, in (updated_at, id) order. */
+/** Up to `limit` record keys after the keyset position, in (datestamp, id) order. */
 export async function listRecordKeys(sql: Sql, filter: ListFilter, after: { time: Date; id: number } | null, limit: number): Promise<RecordKey[]> {
   const params: unknown[] = [];
   let where = whereClause(filter, params);
-  if (after) where += ` AND (i.updated_at, i.id) > ($${params.push(after.time)}, $${params.push(after.id)})`;
+  if (after) where += ` AND (${DATESTAMP}, i.id) > ($${params.push(after.time)}, $${params.push(after.id)})`;
   return sql.query<RecordKey>(
-    `SELECT i.id, i.updated_at AS "updatedAt" FROM item i WHERE ${where} ORDER BY i.updated_at, i.id LIMIT $${params.push(limit)}`,
+    `SELECT i.id, ${DATESTAMP} AS datestamp FROM item i WHERE ${where} ORDER BY ${DATESTAMP}, i.id LIMIT $${params.push(limit)}`,
     params,
   );
 }
@@ -202,7 +205,8 @@ export type OaiRecord = {
   license: string | null;
   rights: string | null;
   embargoUntil: Date | null;
-  updatedAt: Date;
+  /** The later of the item's last change and the last opening of one of its files. */
+  datestamp: Date;
   contributors: OaiContributor[];
   files: OaiFile[];
   /** Owning collection first, then the collections it is mapped into. */
@@ -218,7 +222,7 @@ const RECORD_SELECT = `
     i.start_page AS "startPage", i.end_page AS "endPage", i.page_count AS "pageCount",
     i.issn, i.eissn, i.isbn, i.doi, i.degree, i.report_number AS "reportNumber", i.patent_number AS "patentNumber",
     i.abstract, i.alt_abstract AS "altAbstract", i.alt_abstract_lang AS "altAbstractLang", i.keywords, i.subjects,
-    i.language, i.license, i.rights, i.embargo_until::text AS "embargoUntil", i.updated_at AS "updatedAt",
+    i.language, i.license, i.rights, i.embargo_until::text AS "embargoUntil", ${DATESTAMP} AS datestamp,
     coalesce((SELECT json_agg(json_build_object('name', c.name, 'role', c.role, 'position', c.position,
         'affiliation', c.affiliation, 'orcid', c.orcid) ORDER BY c.position)
       FROM contributor c WHERE c.item_id = i.id), '[]'::json) AS contributors,
@@ -262,7 +266,7 @@ export async function findRecordByHandle(sql: Sql, handle: string): Promise<OaiR
 /** The oldest datestamp of any exposed record (the start of the repository's history). */
 export async function earliestDatestamp(sql: Sql): Promise<Date | null> {
   const [row] = await sql.query<{ t: Date | null }>(
-    `SELECT i.updated_at AS t FROM item i WHERE ${EXPOSED} ORDER BY i.updated_at, i.id LIMIT 1`,
+    `SELECT ${DATESTAMP} AS t FROM item i WHERE ${EXPOSED} ORDER BY ${DATESTAMP}, i.id LIMIT 1`,
   );
   return row?.t ?? null;
 }

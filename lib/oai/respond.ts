@@ -10,6 +10,7 @@ import {
   type OaiError,
   type OaiRequest,
 } from "./arguments";
+import { DATESTAMP, liftEndedEmbargoes } from "./embargo";
 import { findFormat, METADATA_FORMATS, XSI_NS, type MetadataFormat } from "./formats";
 import {
   collectionsInSet,
@@ -104,6 +105,10 @@ type VerbContext = OaiOptions & { now: Date; baseUrl: string; pageSizes: { recor
 
 /** The verb's element ({ Identify: … }), or the errors to answer with instead. */
 async function answerVerb(request: OaiRequest, ctx: VerbContext): Promise<XmlNode | OaiError[]> {
+  // Datestamps are read below: record the files that opened by themselves since the last request.
+  if (request.verb === "Identify" || request.verb === "GetRecord" || request.verb === "ListIdentifiers" || request.verb === "ListRecords") {
+    await liftEndedEmbargoes(ctx.sql, ctx.now);
+  }
   switch (request.verb) {
     case "Identify":
       return identify(ctx);
@@ -296,7 +301,7 @@ async function listVerb(request: Extract<OaiRequest, { verb: "ListIdentifiers" |
       const last = page[page.length - 1];
       const expires = ctx.now.getTime() + TOKEN_LIFETIME_MS;
       attributes.expirationDate = toDatestamp(new Date(expires));
-      token = encodeToken({ ...state, afterTime: last.updatedAt.getTime(), afterId: last.id, cursor: state.cursor + page.length, expires });
+      token = encodeToken({ ...state, afterTime: last.datestamp.getTime(), afterId: last.id, cursor: state.cursor + page.length, expires });
     }
     // The last page of a list carries an empty token with the list's size and cursor (protocol 3.5).
     list.resumptionToken = element(attributes, token);
@@ -304,11 +309,11 @@ async function listVerb(request: Extract<OaiRequest, { verb: "ListIdentifiers" |
   return { [request.verb]: list };
 }
 
-type HeaderFields = Pick<OaiRecord, "handle" | "status" | "updatedAt" | "collectionIds">;
+type HeaderFields = Pick<OaiRecord, "handle" | "status" | "datestamp" | "collectionIds">;
 
 async function loadSetMembership(sql: Sql, ids: number[]): Promise<HeaderFields[]> {
   const rows = await sql.query<HeaderFields & { id: number }>(
-    `SELECT i.id, i.handle, i.status::text AS status, i.updated_at AS "updatedAt",
+    `SELECT i.id, i.handle, i.status::text AS status, ${DATESTAMP} AS datestamp,
        array_prepend(i.collection_id, array(SELECT ic.collection_id FROM item_collection ic
          WHERE ic.item_id = i.id AND ic.collection_id <> i.collection_id ORDER BY ic.collection_id)) AS "collectionIds"
      FROM item i WHERE i.id = ANY($1::int[])`,
@@ -321,7 +326,7 @@ async function loadSetMembership(sql: Sql, ids: number[]): Promise<HeaderFields[
 function headerNode(record: HeaderFields, tree: SetTree, ctx: VerbContext): XmlNode {
   const header: XmlNode = element({ status: record.status !== "PUBLISHED" ? "deleted" : undefined });
   header.identifier = oaiIdentifier(ctx.siteUrl, record.handle);
-  header.datestamp = toDatestamp(record.updatedAt);
+  header.datestamp = toDatestamp(record.datestamp);
   for (const spec of recordSetSpecs(tree, record.collectionIds)) addChild(header, "setSpec", spec);
   return header;
 }

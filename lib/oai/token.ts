@@ -20,7 +20,7 @@ const ZTokenState = z.object({
   until: z.number().int().optional(),
   /** The snapshot: records changed after this instant are not part of the list. */
   snapshot: z.number().int(),
-  /** Keyset position of the last record sent: updated_at (epoch ms) and id. */
+  /** Keyset position of the last record sent: its datestamp (epoch ms) and id. */
   afterTime: z.number().int(),
   afterId: z.number().int(),
   cursor: z.number().int().min(0),

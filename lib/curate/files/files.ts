@@ -399,6 +399,8 @@ export type FileHistoryEntry = {
   action: string;
   summary: string | null;
   userName: string | null;
+  /** The name of the personal API token the change was made with, if it was. */
+  apiToken: string | null;
   /** The file's name at the time (after the change; before it for a deletion). */
   fileName: string | null;
   changes: Record<string, { before: unknown; after: unknown }>;
@@ -410,9 +412,9 @@ export type FileHistoryEntry = {
  * id, as every file entry's summary does: "… to item 12" or "… (item 12)").
  */
 export async function listItemFileHistory(sql: Sql, itemId: number, limit = 500): Promise<FileHistoryEntry[]> {
-  const rows = await sql.query<{ id: string; entity_id: number; at: Date | string; action: string; summary: string | null; user_name: string | null; changes: unknown; current_name: string | null }>(
-    `SELECT a.id::text, a.entity_id, a.at, a.action, a.summary, u.name AS user_name, a.changes, f.file_name AS current_name
-       FROM audit_entry a LEFT JOIN app_user u ON u.id = a.user_id LEFT JOIN file f ON f.id = a.entity_id
+  const rows = await sql.query<{ id: string; entity_id: number; at: Date | string; action: string; summary: string | null; user_name: string | null; api_token: string | null; changes: unknown; current_name: string | null }>(
+    `SELECT a.id::text, a.entity_id, a.at, a.action, a.summary, u.name AS user_name, t.name AS api_token, a.changes, f.file_name AS current_name
+       FROM audit_entry a LEFT JOIN app_user u ON u.id = a.user_id LEFT JOIN api_token t ON t.id = a.api_token_id LEFT JOIN file f ON f.id = a.entity_id
       WHERE a.entity_type = 'file'
         AND (f.item_id = $1 OR a.summary LIKE '% (item ' || $1::text || ')' OR a.summary LIKE '% to item ' || $1::text)
       ORDER BY a.at DESC, a.id DESC LIMIT $2`,
@@ -422,7 +424,7 @@ export async function listItemFileHistory(sql: Sql, itemId: number, limit = 500)
     const changes = (typeof r.changes === "string" ? JSON.parse(r.changes) : (r.changes ?? {})) as Record<string, { before: unknown; after: unknown }>;
     const named = changes.fileName;
     const fileName = named ? ((named.after ?? named.before) as string | null) : r.current_name;
-    return { id: r.id, fileId: Number(r.entity_id), at: new Date(r.at).toISOString(), action: r.action, summary: r.summary, userName: r.user_name, fileName, changes };
+    return { id: r.id, fileId: Number(r.entity_id), at: new Date(r.at).toISOString(), action: r.action, summary: r.summary, userName: r.user_name, apiToken: r.api_token, fileName, changes };
   });
   // A deleted file's other entries take the name its entries recorded (the nearest later one).
   const known = new Map<number, string>();

@@ -10,7 +10,7 @@ import { isLang, LANGS, type Lang } from "@/lib/i18n/config";
 import { importMessages } from "@/lib/i18n/messages-import";
 import { IMPORT_FORMATS, ImportInputError, ImportOptionsError } from "@/lib/import";
 import {
-  getStoredImport,
+  getStoredImportSummary,
   ImportRefusal,
   mayImportIntoCollection,
   runDryImport,
@@ -81,7 +81,7 @@ const ZDecide = z.object({
 export const decideImportAction = guardedAction({
   schema: ZDecide,
   allow: async (user, input) => {
-    const stored = await getStoredImport(user, input.id);
+    const stored = await getStoredImportSummary(user, input.id);
     return stored !== null && (await mayImportIntoCollection(user, stored.collectionId));
   },
   run: async (input, user) => {

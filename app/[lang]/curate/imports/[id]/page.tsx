@@ -13,7 +13,7 @@ import { importMessages } from "@/lib/i18n/messages-import";
 import { reasonCode } from "@/lib/import";
 import type { PlanEntry } from "@/lib/import/plan";
 import type { ReportRow } from "@/lib/import/report";
-import { getStoredImport, type StoredImport } from "@/lib/import/service";
+import { getStoredImportPage, type StoredImport } from "@/lib/import/service";
 import { decideImportAction } from "../actions";
 
 type Props = PageProps<"/[lang]/curate/imports/[id]">;
@@ -55,22 +55,20 @@ async function ImportReportView({ lang, id, searchParams }: { lang: Lang; id: st
   const t = importMessages[lang];
   const { user, forbidden } = await requirePageUser(lang, `/${lang}/curate/imports/${id}`, (u) => u.role !== "RESEARCHER");
   if (forbidden) return <Forbidden lang={lang} />;
-  const stored = await getStoredImport(user, id);
-  if (!stored) notFound();
-  const committed = stored.state === "committed" && stored.result;
+  const requested = Number.parseInt(search.page ?? "1", 10) || 1;
+  const first = await getStoredImportPage(user, id, { page: requested, perPage: PER_PAGE });
+  if (!first) notFound();
+  const committed = first.stored.state === "committed" && first.stored.result;
+  const actions = committed ? ["created", "updated", "duplicate", "rejected", "failed"] : ["create", "update", "duplicate", "reject"];
+  const show = actions.includes(search.show ?? "") ? search.show! : null;
+  // Only the page shown is read from the database (a plan may hold many thousands of records).
+  const shown = show ? await getStoredImportPage(user, id, { page: requested, perPage: PER_PAGE, action: show }) : first;
+  if (!shown) notFound();
+  const { stored, counts, page, pages } = shown;
   const expired = !committed && stored.expired;
   const plan = stored.plan;
   const time = new Intl.DateTimeFormat(lang === "ko" ? "ko-KR" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
-
-  const actions = committed ? ["created", "updated", "duplicate", "rejected", "failed"] : ["create", "update", "duplicate", "reject"];
-  const show = actions.includes(search.show ?? "") ? search.show! : null;
-  const allRows = committed ? stored.result!.rows : plan.entries;
-  const rows = show ? allRows.filter((r) => r.action === show) : allRows;
-  const pages = Math.max(1, Math.ceil(rows.length / PER_PAGE));
-  const page = Math.min(pages, Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1));
-  const slice = rows.slice((page - 1) * PER_PAGE, page * PER_PAGE);
-  const counts: Record<string, number> = {};
-  for (const r of allRows) counts[r.action] = (counts[r.action] ?? 0) + 1;
+  const slice = committed ? stored.result!.rows : plan.entries;
   const toImport = plan.counts.create + plan.counts.update;
   const href = (p: number, s: string | null = show) => `/${lang}/curate/imports/${id}?${new URLSearchParams({ ...(s ? { show: s } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
   const errorKey = search.error as keyof typeof t.errors | undefined;
@@ -137,7 +135,7 @@ async function ImportReportView({ lang, id, searchParams }: { lang: Lang; id: st
             aria-current={a === show ? "page" : undefined}
             className={`rounded-lg px-2.5 py-1 no-underline ${a === show ? "bg-accent-soft text-ink" : "text-ink hover:text-accent"}`}
           >
-            {a ? t.actions[a as keyof typeof t.actions] : t.all} ({a ? (counts[a] ?? 0) : allRows.length})
+            {a ? t.actions[a as keyof typeof t.actions] : t.all} ({a ? (counts[a] ?? 0) : first.total})
           </Link>
         ))}
       </nav>

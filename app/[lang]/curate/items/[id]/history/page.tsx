@@ -113,6 +113,7 @@ async function History({ lang, id }: { lang: Lang; id: number }) {
                 </h2>
                 <p className="text-sm text-muted">
                   <time dateTime={e.at}>{dateTime.format(new Date(e.at))} UTC</time> · {t.history.by.replace("{name}", e.userName ?? t.history.system)}
+                  {e.apiToken ? ` · ${t.history.viaToken.replace("{token}", e.apiToken)}` : ""}
                 </p>
               </div>
               {fields.length ? (
