@@ -7,6 +7,7 @@ import { getSql } from "../db";
 import { ActionRefusal, type GuardUser } from "../auth/guard";
 import { canCurateResearcher, coversUnit } from "../auth/permissions";
 import { listHistory, RecordConflictError, RecordNotFoundError, RecordRuleError } from "./audit";
+import { mayRestoreVersion, restoreRecordVersion, RestoreForbiddenError, type RestorableType } from "./restore";
 import { getResearcherTarget, mayCreateResearcher, mayEditResearcher } from "./researchers/access";
 import { listResearchers, loadEditableResearcher } from "./researchers/store";
 import { mayCreateCollection, mayCreateUnit, mayEditCollection, mayEditUnit } from "./units/access";
@@ -29,7 +30,27 @@ export const access = {
   editUnit: async (user: GuardUser, input: { id: number; parentId?: number | null }) => mayEditUnit(await getSql(), user, input),
   createCollection: async (user: GuardUser, input: { unitId: number }) => mayCreateCollection(await getSql(), user, input),
   editCollection: async (user: GuardUser, input: { id: number; unitId?: number }) => mayEditCollection(await getSql(), user, input),
+  /** Restoring a version: the right to edit the record, and to save that version's fields (its units). */
+  restore: async (user: GuardUser, type: RestorableType, input: { id: number; restore: number }) => {
+    const sql = await getSql();
+    const edit = type === "researcher" ? mayEditResearcher : type === "unit" ? mayEditUnit : mayEditCollection;
+    return (await edit(sql, user, { id: input.id })) && (await mayRestoreVersion(sql, user, type, input.id, input.restore));
+  },
 };
+
+/**
+ * Saves version `restore` of the record as a new version (the user saw version `version`), then
+ * refreshes the public pages it shows on (old and new slug).
+ */
+export async function restoreRecord(user: GuardUser, type: RestorableType, input: { id: number; version: number; restore: number }) {
+  const result = await restoreRecordVersion(await getSql(), user, type, input.id, input.version, input.restore).catch((err) => {
+    if (err instanceof RestoreForbiddenError) throw new ActionRefusal("forbidden");
+    return refuse(err);
+  });
+  if (type === "researcher") invalidateResearcher((result.before as { slug: string }).slug, (result.after as { slug: string }).slug);
+  else invalidateUnits();
+  return { id: input.id, version: input.restore, newVersion: result.after.version };
+}
 
 /** Whether the user may edit the researcher with this slug (for the public page's "edit" link). */
 export async function researcherEditLink(user: GuardUser, slug: string): Promise<number | null> {
@@ -69,8 +90,8 @@ export async function getEditableUnit(id: number) {
 export async function getEditableCollection(id: number) {
   return loadEditableCollection(await getSql(), id);
 }
-export async function getRecordHistory(entityType: "researcher" | "unit" | "collection", id: number) {
-  return listHistory(await getSql(), entityType, id, 50);
+export async function getRecordHistory(entityType: "researcher" | "unit" | "collection", id: number, limit = 50) {
+  return listHistory(await getSql(), entityType, id, limit);
 }
 
 export async function getResearcherList(q: string, page: number) {

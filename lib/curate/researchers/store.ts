@@ -4,7 +4,7 @@
 import { fileTypeFromBuffer } from "file-type";
 import type { Sql } from "../../db/connection";
 import type { Storage } from "../../storage";
-import { RecordConflictError, RecordNotFoundError, RecordRuleError, pickFields, diffFields, saveVersioned, writeAuditEntry } from "../audit";
+import { RecordConflictError, RecordNotFoundError, RecordRuleError, pickFields, diffFields, saveVersioned, writeAuditEntry, type SaveOptions } from "../audit";
 import { PHOTO_TYPES, RESEARCHER_FIELDS, type TResearcherFields } from "./schema";
 
 export type EditableResearcher = TResearcherFields & {
@@ -112,7 +112,7 @@ export async function createResearcher(sql: Sql, fields: TResearcherFields, user
 }
 
 /** Saves the fields if the profile is still at `expectedVersion` (else RecordConflictError). */
-export async function updateResearcher(sql: Sql, id: number, expectedVersion: number, fields: TResearcherFields, userId: number | null) {
+export async function updateResearcher(sql: Sql, id: number, expectedVersion: number, fields: TResearcherFields, userId: number | null, options: SaveOptions = {}) {
   return saveVersioned<EditableResearcher>(sql, {
     table: "researcher",
     id,
@@ -120,6 +120,7 @@ export async function updateResearcher(sql: Sql, id: number, expectedVersion: nu
     userId,
     fields: RESEARCHER_FIELDS,
     load: loadEditableResearcher,
+    ...options,
     write: async (tx) => {
       await checkRules(tx, fields, id);
       const sets = COLUMNS.map(([, c, cast], i) => `${c} = $${i + 2}${cast}`);

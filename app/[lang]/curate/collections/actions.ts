@@ -6,7 +6,9 @@ import { z } from "zod";
 import { ActionRefusal, guardedAction } from "@/lib/auth/guard";
 import { getSql } from "@/lib/db";
 import { pickFields } from "@/lib/curate/audit";
-import { access, getEditableCollection, invalidateUnits, refuse } from "@/lib/curate/records";
+import { refresh } from "next/cache";
+import { ZRestoreVersion } from "@/lib/curate/items/schema";
+import { access, restoreRecord, getEditableCollection, invalidateUnits, refuse } from "@/lib/curate/records";
 import { COLLECTION_FIELDS, ZCollectionFields, ZUpdateCollection } from "@/lib/curate/units/schema";
 import { createCollection, updateCollection } from "@/lib/curate/units/store";
 
@@ -38,5 +40,16 @@ export const loadCurrentCollectionAction = guardedAction({
     const c = await getEditableCollection(input.id);
     if (!c) throw new ActionRefusal("notFound");
     return { version: c.version, snapshot: pickFields(COLLECTION_FIELDS, c) as Record<string, unknown> };
+  },
+});
+
+/** Saves an earlier version as a new version (history page). */
+export const restoreCollectionVersionAction = guardedAction({
+  schema: ZRestoreVersion,
+  allow: (user, input) => access.restore(user, "collection", input),
+  run: async (input, user) => {
+    const result = await restoreRecord(user, "collection", input);
+    refresh();
+    return result;
   },
 });

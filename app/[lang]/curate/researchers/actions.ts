@@ -6,7 +6,9 @@ import { z } from "zod";
 import { ActionRefusal, guardedAction } from "@/lib/auth/guard";
 import { getSql } from "@/lib/db";
 import { pickFields } from "@/lib/curate/audit";
-import { access, getEditableResearcher, invalidateResearcher, refuse } from "@/lib/curate/records";
+import { refresh } from "next/cache";
+import { ZRestoreVersion } from "@/lib/curate/items/schema";
+import { access, restoreRecord, getEditableResearcher, invalidateResearcher, refuse } from "@/lib/curate/records";
 import { RESEARCHER_FIELDS, ZCreateResearcher, ZUpdateResearcher } from "@/lib/curate/researchers/schema";
 import { createResearcher, updateResearcher } from "@/lib/curate/researchers/store";
 
@@ -39,5 +41,16 @@ export const loadCurrentResearcherAction = guardedAction({
     const r = await getEditableResearcher(input.id);
     if (!r) throw new ActionRefusal("notFound");
     return { version: r.version, snapshot: pickFields(RESEARCHER_FIELDS, r) as Record<string, unknown> };
+  },
+});
+
+/** Saves an earlier version as a new version (history page). */
+export const restoreResearcherVersionAction = guardedAction({
+  schema: ZRestoreVersion,
+  allow: (user, input) => access.restore(user, "researcher", input),
+  run: async (input, user) => {
+    const result = await restoreRecord(user, "researcher", input);
+    refresh();
+    return result;
   },
 });

@@ -6,7 +6,9 @@ import { z } from "zod";
 import { ActionRefusal, guardedAction } from "@/lib/auth/guard";
 import { getSql } from "@/lib/db";
 import { pickFields } from "@/lib/curate/audit";
-import { access, getEditableUnit, invalidateUnits, refuse } from "@/lib/curate/records";
+import { refresh } from "next/cache";
+import { ZRestoreVersion } from "@/lib/curate/items/schema";
+import { access, restoreRecord, getEditableUnit, invalidateUnits, refuse } from "@/lib/curate/records";
 import { UNIT_FIELDS, ZUnitFields, ZUpdateUnit } from "@/lib/curate/units/schema";
 import { createUnit, updateUnit } from "@/lib/curate/units/store";
 
@@ -38,5 +40,16 @@ export const loadCurrentUnitAction = guardedAction({
     const u = await getEditableUnit(input.id);
     if (!u) throw new ActionRefusal("notFound");
     return { version: u.version, snapshot: pickFields(UNIT_FIELDS, u) as Record<string, unknown> };
+  },
+});
+
+/** Saves an earlier version as a new version (history page). */
+export const restoreUnitVersionAction = guardedAction({
+  schema: ZRestoreVersion,
+  allow: (user, input) => access.restore(user, "unit", input),
+  run: async (input, user) => {
+    const result = await restoreRecord(user, "unit", input);
+    refresh();
+    return result;
   },
 });
