@@ -23,7 +23,7 @@ function show(field: string, value: unknown, t: RecordMessages, units: Map<numbe
   if (UNIT_FIELDS_BY_ID.has(field)) return (Array.isArray(value) ? value : [value]).map((u) => units.get(Number(u)) ?? `#${u}`).join("\n");
   if (field === "photoKey" && typeof value === "string") return `#${value.slice(3, 11)}`;
   if (field === "links" && Array.isArray(value)) return value.map((l: { label?: string; url: string }) => (l.label ? `${l.label} ${l.url}` : l.url)).join("\n");
-  if (typeof value === "boolean") return value ? "✓" : "✗";
+  if (typeof value === "boolean") return value ? t.versions.yes : t.versions.no;
   if (Array.isArray(value)) return value.map((v) => (v && typeof v === "object" ? JSON.stringify(v) : String(v))).join("\n");
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
@@ -71,7 +71,9 @@ export async function RecordVersions({ lang, type, id, restoreAction }: { lang: 
       {entries.length === 0 ? <p className="text-sm">{t.history.empty}</p> : null}
       <ol className="space-y-4">
         {entries.map((e) => {
-          const fields = e.action === "create" ? Object.keys(e.changes).filter((k) => e.changes[k].after !== null) : Object.keys(e.changes);
+          const fields = e.action === "create" ? Object.keys(e.changes).filter((k) => e.changes[k].after !== null && e.changes[k].after !== false) : Object.keys(e.changes);
+          // A photo change keeps the version of the fields beside it (restoring does not bring photos
+          // back): its heading names no version.
           return (
             <VersionCard
               key={e.id}
@@ -79,7 +81,7 @@ export async function RecordVersions({ lang, type, id, restoreAction }: { lang: 
               t={vt}
               at={e.at}
               userName={e.userName}
-              heading={`${e.version !== null ? `${v.version.replace("{version}", String(e.version))} · ` : ""}${t.history.actions[e.action] ?? e.action}`}
+              heading={`${e.version !== null && e.action !== "photo" ? `${v.version.replace("{version}", String(e.version))} · ` : ""}${t.history.actions[e.action] ?? e.action}`}
             >
               <ChangeTable fields={fields} changes={e.changes} label={(k) => t.fields[k as keyof typeof t.fields] ?? k} value={(k, x) => show(k, x, t, unitNames)} t={vt} />
               {e.restorable && e.version !== null && e.version !== record.version ? (

@@ -149,6 +149,8 @@ const en = {
     none: "(empty)",
     more: "{n} more characters",
     back: "Back to the editor",
+    yes: "Yes",
+    no: "No",
   },
   editLink: { researcher: "Edit this profile", unit: "Edit this unit", collection: "Edit this collection" },
   errors: {
@@ -325,6 +327,8 @@ const ko: RecordMessages = {
     none: "(비어 있음)",
     more: "{n}자 더 있음",
     back: "편집 화면으로",
+    yes: "예",
+    no: "아니요",
   },
   editLink: { researcher: "이 프로필 편집", unit: "이 조직 편집", collection: "이 컬렉션 편집" },
   errors: {
