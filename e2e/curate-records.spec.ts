@@ -1,7 +1,8 @@
 // Editing researchers, units and collections in the workspace against the built application: a
 // curator creates and edits a profile (photo too) and sees the public profile change; creates a
 // unit and moves a collection into it; the tree refuses a cycle; two sessions conflict; an earlier
-// version is restored; a curator of another unit is refused by the server when forcing the request.
+// version is restored; a curator of another unit is refused by the server when forcing the request;
+// the old slug of a renamed profile redirects (308) to the new one.
 import type { Browser, Page, Request } from "@playwright/test";
 import { AUTH_E2E } from "./auth-data";
 import { expect, test } from "./fixtures";
@@ -253,5 +254,26 @@ test.describe("researchers, units and collections", () => {
     await expect(page.getByTestId("edit-link")).toHaveCount(0);
     await own.context.close();
     await foreign.context.close();
+  });
+
+  test("after a slug change the old public URLs answer 308 to the new ones", async ({ page, baseURL }) => {
+    await signIn(page, AUTH_E2E.curator);
+    await page.goto(researcherPath);
+    await page.locator("#field-slug").fill(`${slug}-renamed`);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+    for (const [from, to] of [
+      [`/researchers/${slug}`, `/researchers/${slug}-renamed`],
+      [`/ko/researchers/${slug}/statistics`, `/ko/researchers/${slug}-renamed/statistics`],
+    ]) {
+      const moved = await page.request.get(from, { maxRedirects: 0 });
+      expect(moved.status(), from).toBe(308);
+      expect(new URL(moved.headers()["location"], new URL(from, baseURL)).pathname).toBe(to);
+    }
+    await page.goto(`/en/researchers/${slug}`);
+    await expect(page).toHaveURL(new RegExp(`/en/researchers/${slug}-renamed$`));
+    await expect(page.getByRole("heading", { level: 1, name: `Park, Jiwoo ${unique}` })).toBeVisible();
+    // A slug nobody ever had is still a 404.
+    expect((await page.request.get(`/researchers/${slug}-never`, { maxRedirects: 0 })).status()).toBe(404);
   });
 });

@@ -4,6 +4,7 @@
 import { fileTypeFromBuffer } from "file-type";
 import type { Sql } from "../../db/connection";
 import type { Storage } from "../../storage";
+import { rememberOldSlug } from "../old-slugs";
 import { RecordConflictError, RecordNotFoundError, RecordRuleError, pickFields, diffFields, saveVersioned, writeAuditEntry, type SaveOptions } from "../audit";
 import { PHOTO_TYPES, RESEARCHER_FIELDS, type TResearcherFields } from "./schema";
 
@@ -121,11 +122,12 @@ export async function updateResearcher(sql: Sql, id: number, expectedVersion: nu
     fields: RESEARCHER_FIELDS,
     load: loadEditableResearcher,
     ...options,
-    write: async (tx) => {
+    write: async (tx, before) => {
       await checkRules(tx, fields, id);
       const sets = COLUMNS.map(([, c, cast], i) => `${c} = $${i + 2}${cast}`);
       await tx.query(`UPDATE researcher SET ${sets.join(", ")} WHERE id = $1`, [id, ...values(fields)]);
       await writeUnits(tx, id, fields);
+      await rememberOldSlug(tx, "researcher", id, before.slug, fields.slug);
     },
   });
 }

@@ -2,6 +2,7 @@
 // (a unit under a new parent, refusing cycles; a collection to another unit). Every save is
 // versioned (optimistic locking) and audited through ../audit.
 import type { Sql } from "../../db/connection";
+import { rememberOldSlug } from "../old-slugs";
 import { diffFields, pickFields, RecordNotFoundError, RecordRuleError, saveVersioned, writeAuditEntry, type SaveOptions } from "../audit";
 import { COLLECTION_FIELDS, UNIT_FIELDS, type TCollectionFields, type TUnitFields } from "./schema";
 
@@ -112,6 +113,7 @@ export async function updateUnit(sql: Sql, id: number, expectedVersion: number, 
           WHERE id = $1`,
         [id, ...UNIT_VALUES(fields), moved],
       );
+      await rememberOldSlug(tx, "unit", id, before.slug, fields.slug);
     },
   });
 }
@@ -148,6 +150,7 @@ export async function updateCollection(sql: Sql, id: number, expectedVersion: nu
           WHERE id = $1`,
         [id, ...COLLECTION_VALUES(fields), before.unitId !== fields.unitId],
       );
+      await rememberOldSlug(tx, "collection", id, before.slug, fields.slug);
     },
   });
 }
