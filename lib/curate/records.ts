@@ -9,9 +9,11 @@ import { canCurateResearcher, coversUnit } from "../auth/permissions";
 import { listHistory, RecordConflictError, RecordNotFoundError, RecordRuleError } from "./audit";
 import { mayRestoreVersion, restoreRecordVersion, RestoreForbiddenError, type RestorableType } from "./restore";
 import { getResearcherTarget, mayCreateResearcher, mayEditResearcher } from "./researchers/access";
-import { listResearchers, loadEditableResearcher } from "./researchers/store";
+import type { TResearcherFields } from "./researchers/schema";
+import { createResearcher, listResearchers, loadEditableResearcher, updateResearcher } from "./researchers/store";
 import { mayCreateCollection, mayCreateUnit, mayEditCollection, mayEditUnit } from "./units/access";
-import { listCollectionRows, listUnitTree, loadEditableCollection, loadEditableUnit } from "./units/store";
+import type { TCollectionFields, TUnitFields } from "./units/schema";
+import { createCollection, createUnit, listCollectionRows, listUnitTree, loadEditableCollection, loadEditableUnit, updateCollection, updateUnit } from "./units/store";
 
 export const RECORDS_PER_PAGE = 25;
 
@@ -51,6 +53,16 @@ export async function restoreRecord(user: GuardUser, type: RestorableType, input
   else invalidateUnits();
   return { id: input.id, version: input.restore, newVersion: result.after.version };
 }
+
+/** The editors' writes on the application's database, by the signed-in user (store errors pass through: see refuse). */
+export const recordWrites = {
+  createResearcher: async (user: GuardUser, fields: TResearcherFields) => createResearcher(await getSql(), fields, user.id),
+  updateResearcher: async (user: GuardUser, id: number, version: number, fields: TResearcherFields) => updateResearcher(await getSql(), id, version, fields, user.id),
+  createUnit: async (user: GuardUser, fields: TUnitFields) => createUnit(await getSql(), fields, user.id),
+  updateUnit: async (user: GuardUser, id: number, version: number, fields: TUnitFields) => updateUnit(await getSql(), id, version, fields, user.id),
+  createCollection: async (user: GuardUser, fields: TCollectionFields) => createCollection(await getSql(), fields, user.id),
+  updateCollection: async (user: GuardUser, id: number, version: number, fields: TCollectionFields) => updateCollection(await getSql(), id, version, fields, user.id),
+};
 
 /** Whether the user may edit the researcher with this slug (for the public page's "edit" link). */
 export async function researcherEditLink(user: GuardUser, slug: string): Promise<number | null> {
