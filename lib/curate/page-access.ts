@@ -44,20 +44,27 @@ const WORKSPACE_PATH = /^(?:\/(?:en|ko))?\/curate(\/.*?)?\/?$/;
  * when this path has no rule here (or names an unknown record): the page decides.
  */
 export async function mayOpenWorkspacePage(sql: Sql, user: PermissionUser, pathname: string): Promise<boolean | null> {
+  const found = findRule(pathname);
+  return found ? found.rule(sql, user, found.id) : null;
+}
+
+/** The rule of a workspace path and the record id it names (0 for none), or null. */
+function findRule(pathname: string): { rule: Rule; id: number } | null {
   const inner = WORKSPACE_PATH.exec(pathname)?.[1];
   if (inner === undefined) return null;
   for (const [pattern, rule] of RULES) {
     const match = pattern.exec(inner);
     if (!match) continue;
     const id = match[1] && /^\d+$/.test(match[1]) ? parseRecordId(match[1]) : 0;
-    if (id === null) return null;
-    return rule(sql, user, id);
+    return id === null ? null : { rule, id };
   }
   return null;
 }
 
 /** Whether the signed-in user of these cookies is refused the workspace page (false when nobody is signed in). */
 export async function isWorkspacePageRefused(pathname: string, cookieHeader: string | null): Promise<boolean> {
+  // Pages without a rule here (the dashboard, one's own account) cost nothing.
+  if (!findRule(pathname)) return false;
   const user = await sessionClaimsFromCookies(cookieHeader);
   if (!user) return false;
   return (await mayOpenWorkspacePage(await getSql(), user, pathname)) === false;
