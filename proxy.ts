@@ -3,6 +3,7 @@
 // the browser's Accept-Language, then English. URLs without a prefix stay the canonical ones.
 import { NextResponse, type NextRequest } from "next/server";
 import { SIGNED_IN_COOKIE } from "./lib/auth/signed-in-cookie";
+import { isWorkspacePageRefused } from "./lib/curate/page-access";
 import { DEFAULT_LANG, isLang, LANG_COOKIE, langFromAcceptLanguage } from "./lib/i18n/config";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -14,14 +15,19 @@ const ITEM_PAGE = /^(\/(?:en|ko))?(\/handle\/[^/]+\/[^/]+)\/?$/;
 const WORKSPACE = /^(\/(?:en|ko))?\/curate(?:\/|$)/;
 const hasSessionCookie = (request: NextRequest) => request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token/.test(c.name));
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const workspace = WORKSPACE.exec(request.nextUrl.pathname);
   // Only page visits: a POST (a server action) must reach its guard and get its own answer.
-  if (workspace && (request.method === "GET" || request.method === "HEAD") && !hasSessionCookie(request)) {
-    const url = request.nextUrl.clone();
-    url.pathname = `${workspace[1] ?? ""}/signin`;
-    url.search = `?next=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
-    return NextResponse.redirect(url, 307);
+  if (workspace && (request.method === "GET" || request.method === "HEAD")) {
+    if (!hasSessionCookie(request)) {
+      const url = request.nextUrl.clone();
+      url.pathname = `${workspace[1] ?? ""}/signin`;
+      url.search = `?next=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
+      return NextResponse.redirect(url, 307);
+    }
+    // A signed-in user without the right gets the page's refusal with a real 403: the page itself
+    // streams, so its own forbidden() comes after the status has been sent.
+    if (await refused(request)) return chooseLanguage(request, request.nextUrl.pathname, undefined, 403);
   }
   // The full item record lives at ?mode=full (the URL DSpace users know), served by a page of its
   // own so that both views stay cacheable.
@@ -44,11 +50,22 @@ function keepSignedInCookie(request: NextRequest, response: NextResponse) {
   return response;
 }
 
-function chooseLanguage(request: NextRequest, pathname: string, target?: URL) {
+async function refused(request: NextRequest): Promise<boolean> {
+  try {
+    return await isWorkspacePageRefused(request.nextUrl.pathname, request.headers.get("cookie"));
+  } catch (err) {
+    // No early answer (e.g. the database is unreachable): the page checks and answers itself.
+    console.error("workspace access check failed", err);
+    return false;
+  }
+}
+
+function chooseLanguage(request: NextRequest, pathname: string, target?: URL, status?: number) {
   const cookieLang = request.cookies.get(LANG_COOKIE)?.value;
   const explicit = /^\/(en|ko)(?=\/|$)/.exec(pathname)?.[1];
   if (explicit) {
-    const response = target ? NextResponse.rewrite(target) : NextResponse.next();
+    const init = status ? { status } : undefined;
+    const response = target ? NextResponse.rewrite(target, init) : NextResponse.next(init);
     if (cookieLang !== explicit) {
       response.cookies.set(LANG_COOKIE, explicit, { path: "/", maxAge: ONE_YEAR, sameSite: "lax" });
     }
@@ -58,7 +75,7 @@ function chooseLanguage(request: NextRequest, pathname: string, target?: URL) {
   const url = request.nextUrl.clone();
   url.pathname = `/${lang}${pathname === "/" ? "" : pathname}`;
   // The page therefore varies by cookie and Accept-Language; scripts/server.ts says so in `Vary`.
-  return NextResponse.rewrite(url);
+  return NextResponse.rewrite(url, status ? { status } : undefined);
 }
 
 export const config = {

@@ -1,7 +1,8 @@
 // Editing researchers, units and collections in the workspace against the built application: a
 // curator creates and edits a profile (photo too) and sees the public profile change; creates a
-// unit and moves a collection into it; the tree refuses a cycle; two sessions conflict; a curator
-// of another unit is refused by the server when forcing the request.
+// unit and moves a collection into it; the tree refuses a cycle; two sessions conflict; an earlier
+// version is restored; a curator of another unit is refused by the server when forcing the request;
+// the old slug of a renamed profile redirects (308) to the new one.
 import type { Browser, Page, Request } from "@playwright/test";
 import { AUTH_E2E } from "./auth-data";
 import { expect, test } from "./fixtures";
@@ -144,6 +145,35 @@ test.describe("researchers, units and collections", () => {
     await b.context.close();
   });
 
+  test("a curator restores an earlier version of the profile and the public page shows it", async ({ browser, page }) => {
+    await signIn(page, AUTH_E2E.curator);
+    await page.goto(researcherPath);
+    await page.getByRole("link", { name: "All versions, and restoring one" }).click();
+    await page.waitForURL(/\/history$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Version history");
+    // Version 2's diff: the position before and after.
+    const v2 = page.getByTestId("history-entry").filter({ has: page.getByRole("heading", { name: "Version 2 · Saved" }) });
+    await expect(v2.getByRole("row", { name: /Position \(English\)/ })).toContainText("Senior Researcher");
+    await shoot(page, "curate-researcher-history-en");
+    await v2.getByRole("button", { name: "Restore version 2" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /Restored version 2 as version \d+\./ })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("heading", { name: /· Restored$/ }).first()).toBeVisible();
+
+    await page.goto(`/en/researchers/${slug}`);
+    await expect(page.getByText("Senior Researcher")).toBeVisible();
+    await expect(page.getByText("Principal Researcher")).toHaveCount(0);
+
+    await page.goto(`${researcherPath.replace("/en/", "/ko/")}/history`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("버전 이력");
+    await shoot(page, "curate-researcher-history-ko");
+
+    // A curator of another unit does not get the page (403).
+    const foreign = await signedInPage(browser, AUTH_E2E.foreignCurator);
+    expect((await foreign.page.request.get(`${researcherPath}/history`)).status()).toBe(403);
+    await foreign.context.close();
+  });
+
   test("a curator creates a unit, moves a collection into it, and the tree refuses a cycle", async ({ page }) => {
     await signIn(page, AUTH_E2E.curator);
     await page.goto("/en/curate/units");
@@ -224,5 +254,27 @@ test.describe("researchers, units and collections", () => {
     await expect(page.getByTestId("edit-link")).toHaveCount(0);
     await own.context.close();
     await foreign.context.close();
+  });
+
+  test("after a slug change the old public URLs answer 308 to the new ones", async ({ page, baseURL }) => {
+    await signIn(page, AUTH_E2E.curator);
+    await page.goto(researcherPath);
+    await page.locator("#field-slug").fill(`${slug}-renamed`);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+    for (const [from, to] of [
+      [`/researchers/${slug}`, `/researchers/${slug}-renamed`],
+      [`/ko/researchers/${slug}/statistics`, `/ko/researchers/${slug}-renamed/statistics`],
+    ]) {
+      // The save invalidates the old slug's cached page; on a loaded machine that can land a moment later.
+      await expect.poll(async () => (await page.request.get(from, { maxRedirects: 0 })).status(), { message: from, timeout: 15_000 }).toBe(308);
+      const moved = await page.request.get(from, { maxRedirects: 0 });
+      expect(new URL(moved.headers()["location"], new URL(from, baseURL)).pathname).toBe(to);
+    }
+    await page.goto(`/en/researchers/${slug}`);
+    await expect(page).toHaveURL(new RegExp(`/en/researchers/${slug}-renamed$`));
+    await expect(page.getByRole("heading", { level: 1, name: `Park, Jiwoo ${unique}` })).toBeVisible();
+    // A slug nobody ever had is still a 404.
+    expect((await page.request.get(`/researchers/${slug}-never`, { maxRedirects: 0 })).status()).toBe(404);
   });
 });

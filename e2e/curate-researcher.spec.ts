@@ -1,7 +1,8 @@
 // The researcher's side of the workspace: a researcher signs in, edits their biography and sees it
 // on their public profile; proposes a correction to their item; the curator of the item's unit
 // accepts it and the public item page changes; the researcher sees the outcome. Also: a signed-in
-// account without rights gets a real 403 from a workspace page, and nobody files on another's item.
+// account without rights (a researcher, a curator of another unit) gets a real 403 from a
+// workspace page, and nobody files on another's item.
 import type { Browser, Page } from "@playwright/test";
 import { AUTH_E2E } from "./auth-data";
 import { expect, test } from "./fixtures";
@@ -116,18 +117,38 @@ test.describe("researcher workspace", () => {
     const href = await authorPage.page.getByRole("link", { name: /^Propose a correction/ }).first().getAttribute("href");
     // Another researcher opening the form of an item they did not write gets no form.
     const refused = await other.page.request.get(href!);
+    expect(refused.status()).toBe(403);
     expect(await refused.text()).not.toContain("Send the request");
     await other.context.close();
     await authorPage.context.close();
   });
 
-  // Known gap: forbidden() is called inside the page's <Suspense>, after the response has started
-  // streaming, so the refusal page arrives with status 200. The check needs to move before the
-  // stream starts (e.g. into proxy.ts) for these to pass.
-  test.fixme("a workspace page without the right answers 403; anonymous visitors are sent to sign in", async ({ browser, page }) => {
+  test("a workspace page without the right answers 403; anonymous visitors are sent to sign in", async ({ browser, page }) => {
     const other = await signedInPage(browser, AUTH_E2E.researcher);
-    expect((await other.page.request.get(`/en/curate/admin/users`)).status()).toBe(403);
+    const refused = await other.page.request.get(`/en/curate/admin/users`);
+    expect(refused.status()).toBe(403);
+    // The refusal is the readable page, not an empty answer, and shows nothing of the page.
+    expect(await refused.text()).not.toContain(AUTH_E2E.admin.email);
     await other.context.close();
+
+    // A curator of another unit opening an item's editor, history and files.
+    const author = await signedInPage(browser, RESEARCH_E2E.account);
+    await author.page.goto("/en/curate/me");
+    const href = await author.page.getByRole("link", { name: /^Propose a correction/ }).first().getAttribute("href");
+    const itemId = /\/items\/(\d+)\//.exec(href!)![1];
+    await author.context.close();
+    const foreign = await signedInPage(browser, AUTH_E2E.foreignCurator);
+    for (const path of [`/en/curate/items/${itemId}`, `/ko/curate/items/${itemId}/history`, `/en/curate/items/${itemId}/files`]) {
+      expect((await foreign.page.request.get(path)).status(), path).toBe(403);
+    }
+    // Their own workspace still opens.
+    expect((await foreign.page.request.get(`/en/curate`)).status()).toBe(200);
+    await foreign.context.close();
+    // The curator of the item's unit opens it.
+    const curator = await signedInPage(browser, AUTH_E2E.curator);
+    expect((await curator.page.request.get(`/en/curate/items/${itemId}`)).status()).toBe(200);
+    await curator.context.close();
+
     const anonymous = await page.request.get(`/en/curate/admin/users`, { maxRedirects: 0 });
     expect(anonymous.status()).toBe(307);
   });

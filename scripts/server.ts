@@ -58,6 +58,10 @@ const server = http.createServer(async (req, res) => {
     amendOnWrite(res, (r, status) => {
       const vary = String(r.getHeader("vary") ?? "");
       if (!/\bcookie\b/i.test(vary)) r.setHeader("Vary", vary ? `${vary}, Cookie, Accept-Language` : "Cookie, Accept-Language");
+      // A redirect thrown while a page is first rendered (an old slug's page) carries its Location
+      // twice (set, then replayed from the render's metadata): one is enough.
+      const location = r.getHeader("location");
+      if (Array.isArray(location) && new Set(location).size === 1) r.setHeader("Location", location[0]);
       return status;
     });
   }

@@ -9,13 +9,12 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getSql } from "../db";
 import { env } from "../env";
-import { ensureAuthSecret } from "./bootstrap";
 import { requestClientAddress } from "../http/client-address";
 import { verifyAgainstDummy, verifyPassword, MAX_PASSWORD_LENGTH } from "./password";
-import type { Role } from "./permissions";
+import { authSecret, claimsForToken, type SessionClaims } from "./session";
 import { oidcProvider, orcidIdentity, orcidProvider, type OrcidProfile } from "./providers";
 import { recordSignInFailure, recordSignInSuccess, throttleWait } from "./throttle";
-import { createUser, findUserByEmail, findUserByOrcid, linkAccount, loadSessionUser, normaliseEmail, recordSignIn } from "./users";
+import { createUser, findUserByEmail, findUserByOrcid, linkAccount, normaliseEmail, recordSignIn } from "./users";
 
 /** Wrong email or password (never says which). */
 class InvalidCredentials extends CredentialsSignin {
@@ -37,28 +36,7 @@ export const ZCredentials = z.object({
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 
-export type SessionClaims = {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  researcherId: number | null;
-  unitIds: number[];
-};
-
-const secretHolder = globalThis as unknown as { __atriumAuthSecret?: Promise<string> };
-function authSecret(): Promise<string> {
-  const fromEnv = env().AUTH_SECRET;
-  if (fromEnv) return Promise.resolve(fromEnv);
-  secretHolder.__atriumAuthSecret ??= getSql()
-    .then(ensureAuthSecret)
-    .catch((err) => {
-      secretHolder.__atriumAuthSecret = undefined;
-      throw err;
-    });
-  return secretHolder.__atriumAuthSecret;
-}
+export type { SessionClaims };
 
 async function authorizePassword(raw: unknown, request: Request): Promise<User> {
   const parsed = ZCredentials.safeParse(raw);
@@ -146,25 +124,11 @@ async function buildConfig(): Promise<NextAuthConfig> {
           token.uid = Number(user.id);
           token.signedInAt = Date.now();
         }
-        const uid = Number(token.uid);
-        const signedInAt = Number(token.signedInAt);
-        if (!Number.isInteger(uid) || !Number.isFinite(signedInAt)) return null;
-        if (Date.now() > signedInAt + maxAge * 1000) return null;
-        const current = await loadSessionUser(await getSql(), uid);
-        if (!current || !current.active) return null;
-        if (current.sessionsValidAfter && signedInAt < current.sessionsValidAfter.getTime()) return null;
-        const claims: SessionClaims = {
-          id: current.id,
-          email: current.email,
-          name: current.name,
-          role: current.role,
-          active: current.active,
-          researcherId: current.researcherId,
-          unitIds: [...current.unitIds],
-        };
+        const claims = await claimsForToken(await getSql(), token, maxAge);
+        if (!claims) return null;
         token.claims = claims;
-        token.name = current.name;
-        token.email = current.email;
+        token.name = claims.name;
+        token.email = claims.email;
         return token;
       },
       session({ session, token }) {

@@ -31,6 +31,13 @@ import { createItemAction, saveItemAction, changeStatusAction, restoreVersionAct
 import { updateFileAction, moveFileAction, deleteFileAction } from "@/app/[lang]/curate/items/[id]/files/actions";
 import { createUserAction, changeRoleAction, assignUnitsAction, setActiveAction, signOutUserEverywhereAction } from "@/app/[lang]/curate/admin/users/actions";
 import { saveOwnProfileAction, fileCorrectionAction, decideCorrectionAction } from "@/app/[lang]/curate/me/actions";
+import { restoreResearcherVersionAction } from "@/app/[lang]/curate/researchers/actions";
+import { restoreUnitVersionAction } from "@/app/[lang]/curate/units/actions";
+import { restoreCollectionVersionAction } from "@/app/[lang]/curate/collections/actions";
+import { ZResearcherFields } from "../curate/researchers/schema";
+import { createResearcher, updateResearcher } from "../curate/researchers/store";
+import { ZCollectionFields, ZUnitFields } from "../curate/units/schema";
+import { createCollection, createUnit, updateCollection, updateUnit } from "../curate/units/store";
 import { POST as uploadRoute } from "@/app/api/v1/curate/files/route";
 import { PUT as replaceRoute } from "@/app/api/v1/curate/files/[fileId]/route";
 
@@ -252,6 +259,36 @@ const ROWS: Row[] = [
     call: async () => {
       const { id } = await newCorrection();
       return () => viaAction(decideCorrectionAction, { requestId: String(id), decision: "accept" });
+    },
+  },
+  {
+    name: "restore a researcher version",
+    expect: only("curator", "admin"),
+    call: async () => {
+      const fields = (displayName: string) => ZResearcherFields.parse({ slug: unique("matrix-researcher"), displayName, primaryUnitId: ids.unitA });
+      const r = await createResearcher(db.sql, fields("Park, A"), users.admin.id);
+      await updateResearcher(db.sql, r.id, 1, { ...fields("Park, B"), slug: r.slug }, users.admin.id);
+      return () => viaAction(restoreResearcherVersionAction, { id: String(r.id), version: "2", restore: "1" });
+    },
+  },
+  {
+    name: "restore a unit version",
+    expect: only("curator", "admin"),
+    call: async () => {
+      const slug = unique("matrix-unit");
+      const u = await createUnit(db.sql, ZUnitFields.parse({ slug, name: "Lab", parentId: ids.unitA }), users.admin.id);
+      await updateUnit(db.sql, u.id, 1, ZUnitFields.parse({ slug, name: "Laboratory", parentId: ids.unitA }), users.admin.id);
+      return () => viaAction(restoreUnitVersionAction, { id: String(u.id), version: "2", restore: "1" });
+    },
+  },
+  {
+    name: "restore a collection version",
+    expect: only("curator", "admin"),
+    call: async () => {
+      const slug = unique("matrix-collection");
+      const c = await createCollection(db.sql, ZCollectionFields.parse({ slug, name: "Articles", unitId: ids.unitA }), users.admin.id);
+      await updateCollection(db.sql, c.id, 1, ZCollectionFields.parse({ slug, name: "Journal articles", unitId: ids.unitA }), users.admin.id);
+      return () => viaAction(restoreCollectionVersionAction, { id: String(c.id), version: "2", restore: "1" });
     },
   },
   {

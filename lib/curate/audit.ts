@@ -82,6 +82,29 @@ export async function listHistory(sql: Sql, entityType: string, entityId: number
   }));
 }
 
+/**
+ * The fields of a record as they were at `version`: the snapshot written with that version, or —
+ * for a version saved before snapshots were kept — the next version's snapshot with its changes
+ * undone. Null when the history does not reach that far.
+ */
+export async function getRecordVersion(sql: Sql, entityType: string, id: number, version: number): Promise<Record<string, unknown> | null> {
+  const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v) as Record<string, unknown>;
+  const [exact] = await sql.query<{ snapshot: unknown }>(
+    `SELECT snapshot FROM audit_entry WHERE entity_type = $1 AND entity_id = $2 AND version = $3 AND snapshot IS NOT NULL ORDER BY id DESC LIMIT 1`,
+    [entityType, id, version],
+  );
+  if (exact) return parse(exact.snapshot);
+  const [next] = await sql.query<{ snapshot: unknown; changes: unknown }>(
+    `SELECT snapshot, changes FROM audit_entry WHERE entity_type = $1 AND entity_id = $2 AND version = $3 AND snapshot IS NOT NULL ORDER BY id LIMIT 1`,
+    [entityType, id, version + 1],
+  );
+  if (!next) return null;
+  const snapshot = { ...parse(next.snapshot) };
+  const changes = (typeof next.changes === "string" ? JSON.parse(next.changes) : next.changes) as Record<string, FieldChange>;
+  for (const [k, c] of Object.entries(changes ?? {})) snapshot[k] = c.before;
+  return snapshot;
+}
+
 /** Someone else saved the record since `expected`: carries the current state, to show what changed. */
 export class RecordConflictError<T = unknown> extends Error {
   constructor(
@@ -110,6 +133,9 @@ export class RecordRuleError extends Error {
     super(`${field}: ${code}`);
   }
 }
+
+/** What a save is recorded as: "update" unless said otherwise (e.g. "restore", "restored version 3"). */
+export type SaveOptions = { action?: string; summary?: string };
 
 /**
  * One versioned save: locks the row, refuses a save from another version than `expectedVersion`

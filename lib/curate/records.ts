@@ -7,10 +7,13 @@ import { getSql } from "../db";
 import { ActionRefusal, type GuardUser } from "../auth/guard";
 import { canCurateResearcher, coversUnit } from "../auth/permissions";
 import { listHistory, RecordConflictError, RecordNotFoundError, RecordRuleError } from "./audit";
+import { mayRestoreVersion, restoreRecordVersion, RestoreForbiddenError, type RestorableType } from "./restore";
 import { getResearcherTarget, mayCreateResearcher, mayEditResearcher } from "./researchers/access";
-import { listResearchers, loadEditableResearcher } from "./researchers/store";
+import type { TResearcherFields } from "./researchers/schema";
+import { createResearcher, listResearchers, loadEditableResearcher, updateResearcher } from "./researchers/store";
 import { mayCreateCollection, mayCreateUnit, mayEditCollection, mayEditUnit } from "./units/access";
-import { listCollectionRows, listUnitTree, loadEditableCollection, loadEditableUnit } from "./units/store";
+import type { TCollectionFields, TUnitFields } from "./units/schema";
+import { createCollection, createUnit, listCollectionRows, listUnitTree, loadEditableCollection, loadEditableUnit, updateCollection, updateUnit } from "./units/store";
 
 export const RECORDS_PER_PAGE = 25;
 
@@ -29,6 +32,36 @@ export const access = {
   editUnit: async (user: GuardUser, input: { id: number; parentId?: number | null }) => mayEditUnit(await getSql(), user, input),
   createCollection: async (user: GuardUser, input: { unitId: number }) => mayCreateCollection(await getSql(), user, input),
   editCollection: async (user: GuardUser, input: { id: number; unitId?: number }) => mayEditCollection(await getSql(), user, input),
+  /** Restoring a version: the right to edit the record, and to save that version's fields (its units). */
+  restore: async (user: GuardUser, type: RestorableType, input: { id: number; restore: number }) => {
+    const sql = await getSql();
+    const edit = type === "researcher" ? mayEditResearcher : type === "unit" ? mayEditUnit : mayEditCollection;
+    return (await edit(sql, user, { id: input.id })) && (await mayRestoreVersion(sql, user, type, input.id, input.restore));
+  },
+};
+
+/**
+ * Saves version `restore` of the record as a new version (the user saw version `version`), then
+ * refreshes the public pages it shows on (old and new slug).
+ */
+export async function restoreRecord(user: GuardUser, type: RestorableType, input: { id: number; version: number; restore: number }) {
+  const result = await restoreRecordVersion(await getSql(), user, type, input.id, input.version, input.restore).catch((err) => {
+    if (err instanceof RestoreForbiddenError) throw new ActionRefusal("forbidden");
+    return refuse(err);
+  });
+  if (type === "researcher") invalidateResearcher((result.before as { slug: string }).slug, (result.after as { slug: string }).slug);
+  else invalidateUnits();
+  return { id: input.id, version: input.restore, newVersion: result.after.version };
+}
+
+/** The editors' writes on the application's database, by the signed-in user (store errors pass through: see refuse). */
+export const recordWrites = {
+  createResearcher: async (user: GuardUser, fields: TResearcherFields) => createResearcher(await getSql(), fields, user.id),
+  updateResearcher: async (user: GuardUser, id: number, version: number, fields: TResearcherFields) => updateResearcher(await getSql(), id, version, fields, user.id),
+  createUnit: async (user: GuardUser, fields: TUnitFields) => createUnit(await getSql(), fields, user.id),
+  updateUnit: async (user: GuardUser, id: number, version: number, fields: TUnitFields) => updateUnit(await getSql(), id, version, fields, user.id),
+  createCollection: async (user: GuardUser, fields: TCollectionFields) => createCollection(await getSql(), fields, user.id),
+  updateCollection: async (user: GuardUser, id: number, version: number, fields: TCollectionFields) => updateCollection(await getSql(), id, version, fields, user.id),
 };
 
 /** Whether the user may edit the researcher with this slug (for the public page's "edit" link). */
@@ -69,8 +102,8 @@ export async function getEditableUnit(id: number) {
 export async function getEditableCollection(id: number) {
   return loadEditableCollection(await getSql(), id);
 }
-export async function getRecordHistory(entityType: "researcher" | "unit" | "collection", id: number) {
-  return listHistory(await getSql(), entityType, id, 50);
+export async function getRecordHistory(entityType: "researcher" | "unit" | "collection", id: number, limit = 50) {
+  return listHistory(await getSql(), entityType, id, limit);
 }
 
 export async function getResearcherList(q: string, page: number) {

@@ -1,7 +1,9 @@
 // What the workspace pages read, for the signed-in user (server-only; pages call these and never
 // the database). Not cached: every answer depends on the session.
 import "server-only";
-import { listUnitsForPicker, listUsers } from "../auth/admin-users";
+import { assignUserUnits, changeUserRole, listUnitsForPicker, listUsers, setUserActive, signOutEverywhere } from "../auth/admin-users";
+import type { Role } from "../auth/permissions";
+import { allUnitsExist, createUser, type NewUser } from "../auth/users";
 import type { GuardUser } from "../auth/guard";
 import { createApiToken, expiryFrom, listApiTokens, revokeApiToken, type TCreateToken } from "../auth/tokens";
 import { getSql } from "../db";
@@ -53,4 +55,19 @@ export async function createMyApiToken(user: GuardUser, input: TCreateToken) {
 
 export async function revokeMyApiToken(user: GuardUser, tokenId: number): Promise<boolean> {
   return revokeApiToken(await getSql(), user.id, tokenId);
+}
+
+/** The administrator's account changes (each writes its audit entry; its refusals pass through). */
+export const userAdministration = {
+  unitsExist: async (ids: number[]) => allUnitsExist(await getSql(), ids),
+  create: async (actor: GuardUser, input: Omit<NewUser, "actorId">) => createUser(await getSql(), { ...input, actorId: actor.id }),
+  changeRole: async (actor: GuardUser, userId: number, role: Role) => changeUserRole(await getSql(), actor.id, userId, role),
+  assignUnits: async (actor: GuardUser, userId: number, unitIds: number[]) => assignUserUnits(await getSql(), actor.id, userId, unitIds),
+  setActive: async (actor: GuardUser, userId: number, active: boolean) => setUserActive(await getSql(), actor.id, userId, active),
+  signOutEverywhere: async (actor: GuardUser, userId: number) => signOutEverywhere(await getSql(), actor.id, userId),
+};
+
+/** Ends every session of the signed-in account. */
+export async function signOutMyAccountEverywhere(user: GuardUser): Promise<void> {
+  await signOutEverywhere(await getSql(), user.id, user.id);
 }

@@ -4,8 +4,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/config";
 import { getCurrentUser, safeReturnPath } from "@/lib/auth/guard";
-import { getSql } from "@/lib/db";
-import { signOutEverywhere } from "@/lib/auth/admin-users";
+import { signOutMyAccountEverywhere } from "@/lib/curate/workspace";
 import { isLang } from "@/lib/i18n/config";
 
 export type SignInState = { error: "invalid" | "rateLimited" | "inactive" | "generic" | "missing"; wait?: number; email?: string } | null;
@@ -52,6 +51,6 @@ export async function signOutAction(form: FormData): Promise<void> {
 /** Ends every session of the signed-in account (this one included). */
 export async function signOutEverywhereAction(form: FormData): Promise<void> {
   const user = await getCurrentUser();
-  if (user) await signOutEverywhere(await getSql(), user.id, user.id);
+  if (user) await signOutMyAccountEverywhere(user);
   await signOut({ redirectTo: `/${langOf(form)}/signin` });
 }

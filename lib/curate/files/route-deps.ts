@@ -4,7 +4,7 @@ import { invalidate, cacheTags } from "../../cache";
 import { getSql } from "../../db";
 import { env } from "../../env";
 import { getStorage } from "../../storage";
-import { itemIdOfFile, listFiles, loadFileItem, type CurateFile, type FileItem } from "./files";
+import { deleteFile, itemIdOfFile, listFiles, loadFileItem, moveFile, updateFile, type CurateFile, type FileItem } from "./files";
 
 export async function itemForRequest(itemId: number | null): Promise<FileItem | null> {
   if (itemId === null) return null;
@@ -59,3 +59,10 @@ export async function getFilesScreen(itemId: number | null): Promise<{ item: Fil
   if (!item) return null;
   return { item, files: await listFiles(sql, itemId), maxBytes: env().MAX_UPLOAD_BYTES };
 }
+
+/** The files screen's changes on the real database and storage (FileRefusal passes through). */
+export const fileWrites = {
+  update: async (input: Parameters<typeof updateFile>[1]) => updateFile(await getSql(), input),
+  move: async (input: Parameters<typeof moveFile>[1]) => moveFile(await getSql(), input),
+  delete: async (input: Parameters<typeof deleteFile>[2]) => deleteFile(await getSql(), getStorage(), input),
+};

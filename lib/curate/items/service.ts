@@ -8,7 +8,20 @@ import { canCreateItemIn, type ItemTarget } from "../../auth/permissions";
 import { loadUnitPath } from "../../auth/users";
 import { listItemFileHistory } from "../files/files";
 import { loadCollectionUnitPath, loadItemTarget, userCoversCollections } from "./targets";
-import { getItemVersion, listCollections, listItemHistory, loadEditableItem, type EditableItem } from "./store";
+import type { z } from "zod";
+import type { TItemFields, ZChangeStatus } from "./schema";
+import {
+  changeItemStatus,
+  createItem,
+  getItemVersion,
+  listCollections,
+  listItemHistory,
+  loadEditableItem,
+  restoreItemVersion,
+  suggestResearchers,
+  updateItem,
+  type EditableItem,
+} from "./store";
 
 /** The permission target of an item (owning unit path, linked researchers), or null when unknown. */
 export async function getItemTarget(id: number): Promise<ItemTarget | null> {
@@ -79,4 +92,23 @@ export async function getItemHistory(id: number) {
 /** The item as it was at an earlier version (for the preview of a version). */
 export async function getItemAtVersion(id: number, version: number) {
   return getItemVersion(await getSql(), id, version);
+}
+
+/** The editor's writes on the application's database (the store's errors pass through). */
+export async function createItemFor(user: GuardUser, fields: TItemFields) {
+  return createItem(await getSql(), fields, user.id);
+}
+export async function updateItemFor(user: GuardUser, id: number, expectedVersion: number, fields: TItemFields) {
+  return updateItem(await getSql(), id, expectedVersion, fields, user.id);
+}
+export async function changeItemStatusFor(user: GuardUser, input: z.infer<typeof ZChangeStatus>) {
+  return changeItemStatus(await getSql(), input.id, input.version, input.status, input.reason, user.id);
+}
+export async function restoreItemVersionFor(user: GuardUser, id: number, expectedVersion: number, version: number) {
+  return restoreItemVersion(await getSql(), id, expectedVersion, version, user.id);
+}
+
+/** Researchers whose name matches, for the contributor typeahead (nothing under two characters). */
+export async function getResearcherSuggestions(q: string) {
+  return q.trim().length >= 2 ? suggestResearchers(await getSql(), q) : [];
 }

@@ -3,7 +3,7 @@
 // write is one transaction that bumps the item's version and updated_at (OAI-PMH datestamps) and
 // writes an audit entry with the before/after of each field and a snapshot of the new version.
 import type { Sql } from "../../db/connection";
-import { diffFields, listHistory, pickFields, writeAuditEntry, type FieldChange, type HistoryEntry } from "../audit";
+import { diffFields, getRecordVersion, listHistory, pickFields, writeAuditEntry, type FieldChange, type HistoryEntry } from "../audit";
 import type { ItemStatus, TContributor, TItemFields } from "./schema";
 
 /** What a version of an item is: every editable field, its contributors and collections. */
@@ -314,21 +314,7 @@ export async function listItemHistory(sql: Sql, id: number): Promise<HistoryEntr
  * fields put back to their "before" values.
  */
 export async function getItemVersion(sql: Sql, id: number, version: number): Promise<ItemSnapshot | null> {
-  const [exact] = await sql.query<{ snapshot: unknown }>(
-    `SELECT snapshot FROM audit_entry WHERE entity_type = 'item' AND entity_id = $1 AND version = $2 AND snapshot IS NOT NULL ORDER BY id DESC LIMIT 1`,
-    [id, version],
-  );
-  const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v) as ItemSnapshot;
-  if (exact) return parse(exact.snapshot);
-  const [next] = await sql.query<{ snapshot: unknown; changes: unknown }>(
-    `SELECT snapshot, changes FROM audit_entry WHERE entity_type = 'item' AND entity_id = $1 AND version = $2 AND snapshot IS NOT NULL ORDER BY id LIMIT 1`,
-    [id, version + 1],
-  );
-  if (!next) return null;
-  const snapshot = { ...parse(next.snapshot) } as Record<string, unknown>;
-  const changes = (typeof next.changes === "string" ? JSON.parse(next.changes) : next.changes) as Record<string, FieldChange>;
-  for (const [k, c] of Object.entries(changes ?? {})) snapshot[k] = c.before;
-  return snapshot as ItemSnapshot;
+  return (await getRecordVersion(sql, "item", id, version)) as ItemSnapshot | null;
 }
 
 /** Restores the fields of an earlier version as a new version (status stays as it is). */

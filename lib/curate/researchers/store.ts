@@ -4,7 +4,8 @@
 import { fileTypeFromBuffer } from "file-type";
 import type { Sql } from "../../db/connection";
 import type { Storage } from "../../storage";
-import { RecordConflictError, RecordNotFoundError, RecordRuleError, pickFields, diffFields, saveVersioned, writeAuditEntry } from "../audit";
+import { rememberOldSlug } from "../old-slugs";
+import { RecordConflictError, RecordNotFoundError, RecordRuleError, pickFields, diffFields, saveVersioned, writeAuditEntry, type SaveOptions } from "../audit";
 import { PHOTO_TYPES, RESEARCHER_FIELDS, type TResearcherFields } from "./schema";
 
 export type EditableResearcher = TResearcherFields & {
@@ -112,7 +113,7 @@ export async function createResearcher(sql: Sql, fields: TResearcherFields, user
 }
 
 /** Saves the fields if the profile is still at `expectedVersion` (else RecordConflictError). */
-export async function updateResearcher(sql: Sql, id: number, expectedVersion: number, fields: TResearcherFields, userId: number | null) {
+export async function updateResearcher(sql: Sql, id: number, expectedVersion: number, fields: TResearcherFields, userId: number | null, options: SaveOptions = {}) {
   return saveVersioned<EditableResearcher>(sql, {
     table: "researcher",
     id,
@@ -120,11 +121,13 @@ export async function updateResearcher(sql: Sql, id: number, expectedVersion: nu
     userId,
     fields: RESEARCHER_FIELDS,
     load: loadEditableResearcher,
-    write: async (tx) => {
+    ...options,
+    write: async (tx, before) => {
       await checkRules(tx, fields, id);
       const sets = COLUMNS.map(([, c, cast], i) => `${c} = $${i + 2}${cast}`);
       await tx.query(`UPDATE researcher SET ${sets.join(", ")} WHERE id = $1`, [id, ...values(fields)]);
       await writeUnits(tx, id, fields);
+      await rememberOldSlug(tx, "researcher", id, before.slug, fields.slug);
     },
   });
 }

@@ -2,7 +2,8 @@
 // (a unit under a new parent, refusing cycles; a collection to another unit). Every save is
 // versioned (optimistic locking) and audited through ../audit.
 import type { Sql } from "../../db/connection";
-import { diffFields, pickFields, RecordNotFoundError, RecordRuleError, saveVersioned, writeAuditEntry } from "../audit";
+import { rememberOldSlug } from "../old-slugs";
+import { diffFields, pickFields, RecordNotFoundError, RecordRuleError, saveVersioned, writeAuditEntry, type SaveOptions } from "../audit";
 import { COLLECTION_FIELDS, UNIT_FIELDS, type TCollectionFields, type TUnitFields } from "./schema";
 
 export type EditableUnit = TUnitFields & { id: number; version: number; updatedAt: string };
@@ -94,7 +95,7 @@ export async function createUnit(sql: Sql, fields: TUnitFields, userId: number |
 }
 
 /** Saves a unit (names, description, slug, parent). A parent inside the unit's own subtree is refused ("cycle"). */
-export async function updateUnit(sql: Sql, id: number, expectedVersion: number, fields: TUnitFields, userId: number | null) {
+export async function updateUnit(sql: Sql, id: number, expectedVersion: number, fields: TUnitFields, userId: number | null, options: SaveOptions = {}) {
   return saveVersioned<EditableUnit>(sql, {
     table: "unit",
     id,
@@ -102,6 +103,7 @@ export async function updateUnit(sql: Sql, id: number, expectedVersion: number, 
     userId,
     fields: UNIT_FIELDS,
     load: loadEditableUnit,
+    ...options,
     write: async (tx, before) => {
       await checkUnitRules(tx, fields, id);
       const moved = before.parentId !== fields.parentId;
@@ -111,8 +113,8 @@ export async function updateUnit(sql: Sql, id: number, expectedVersion: number, 
           WHERE id = $1`,
         [id, ...UNIT_VALUES(fields), moved],
       );
+      await rememberOldSlug(tx, "unit", id, before.slug, fields.slug);
     },
-    summary: undefined,
   });
 }
 
@@ -131,7 +133,7 @@ export async function createCollection(sql: Sql, fields: TCollectionFields, user
 }
 
 /** Saves a collection; a new unitId moves it (with its items) to that unit. */
-export async function updateCollection(sql: Sql, id: number, expectedVersion: number, fields: TCollectionFields, userId: number | null) {
+export async function updateCollection(sql: Sql, id: number, expectedVersion: number, fields: TCollectionFields, userId: number | null, options: SaveOptions = {}) {
   return saveVersioned<EditableCollection>(sql, {
     table: "collection",
     id,
@@ -139,6 +141,7 @@ export async function updateCollection(sql: Sql, id: number, expectedVersion: nu
     userId,
     fields: COLLECTION_FIELDS,
     load: loadEditableCollection,
+    ...options,
     write: async (tx, before) => {
       await checkCollectionRules(tx, fields, id);
       await tx.query(
@@ -147,6 +150,7 @@ export async function updateCollection(sql: Sql, id: number, expectedVersion: nu
           WHERE id = $1`,
         [id, ...COLLECTION_VALUES(fields), before.unitId !== fields.unitId],
       );
+      await rememberOldSlug(tx, "collection", id, before.slug, fields.slug);
     },
   });
 }

@@ -4,17 +4,17 @@
 // unit, collection and item pages are invalidated.
 import { z } from "zod";
 import { ActionRefusal, guardedAction } from "@/lib/auth/guard";
-import { getSql } from "@/lib/db";
 import { pickFields } from "@/lib/curate/audit";
-import { access, getEditableCollection, invalidateUnits, refuse } from "@/lib/curate/records";
+import { refresh } from "next/cache";
+import { ZRestoreVersion } from "@/lib/curate/items/schema";
+import { access, getEditableCollection, invalidateUnits, recordWrites, refuse, restoreRecord } from "@/lib/curate/records";
 import { COLLECTION_FIELDS, ZCollectionFields, ZUpdateCollection } from "@/lib/curate/units/schema";
-import { createCollection, updateCollection } from "@/lib/curate/units/store";
 
 export const createCollectionAction = guardedAction({
   schema: ZCollectionFields,
   allow: (user, input) => access.createCollection(user, input),
   run: async (input, user) => {
-    const c = await createCollection(await getSql(), input, user.id).catch(refuse);
+    const c = await recordWrites.createCollection(user, input).catch(refuse);
     invalidateUnits();
     return { id: c.id, version: c.version };
   },
@@ -25,7 +25,7 @@ export const saveCollectionAction = guardedAction({
   allow: (user, input) => access.editCollection(user, input),
   run: async (input, user) => {
     const { id, version, ...fields } = input;
-    const { after } = await updateCollection(await getSql(), id, version, fields, user.id).catch(refuse);
+    const { after } = await recordWrites.updateCollection(user, id, version, fields).catch(refuse);
     invalidateUnits();
     return { id, version: after.version };
   },
@@ -38,5 +38,16 @@ export const loadCurrentCollectionAction = guardedAction({
     const c = await getEditableCollection(input.id);
     if (!c) throw new ActionRefusal("notFound");
     return { version: c.version, snapshot: pickFields(COLLECTION_FIELDS, c) as Record<string, unknown> };
+  },
+});
+
+/** Saves an earlier version as a new version (history page). */
+export const restoreCollectionVersionAction = guardedAction({
+  schema: ZRestoreVersion,
+  allow: (user, input) => access.restore(user, "collection", input),
+  run: async (input, user) => {
+    const result = await restoreRecord(user, "collection", input);
+    refresh();
+    return result;
   },
 });

@@ -7,21 +7,19 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { ActionRefusal, guardedAction } from "@/lib/auth/guard";
 import { canChangeItemStatus, canEditItem } from "@/lib/auth/permissions";
-import { getSql } from "@/lib/db";
 import { ZChangeStatus, ZCreateItem, ZRestoreVersion, ZUpdateItem } from "@/lib/curate/items/schema";
 import { addedCollections } from "@/lib/curate/items/targets";
-import { coversCollections, getEditableItem, getItemTarget, invalidateItem } from "@/lib/curate/items/service";
 import {
-  changeItemStatus,
-  createItem,
-  ItemConflictError,
-  ItemNotFoundError,
-  restoreItemVersion,
-  snapshotOf,
-  StatusTransitionError,
-  UnknownReferenceError,
-  updateItem,
-} from "@/lib/curate/items/store";
+  changeItemStatusFor,
+  coversCollections,
+  createItemFor,
+  getEditableItem,
+  getItemTarget,
+  invalidateItem,
+  restoreItemVersionFor,
+  updateItemFor,
+} from "@/lib/curate/items/service";
+import { ItemConflictError, ItemNotFoundError, snapshotOf, StatusTransitionError, UnknownReferenceError } from "@/lib/curate/items/store";
 
 function translate(err: unknown): never {
   if (err instanceof ItemConflictError) throw new ActionRefusal("conflict", 409);
@@ -40,7 +38,7 @@ export const createItemAction = guardedAction({
   schema: ZCreateItem,
   allow: (user, input) => coversCollections(user, [input.collectionId, ...input.mappedCollectionIds]),
   run: async (input, user) => {
-    const item = await createItem(await getSql(), input, user.id).catch(translate);
+    const item = await createItemFor(user, input).catch(translate);
     invalidateItem(item);
     return { id: item.id, version: item.version };
   },
@@ -56,7 +54,7 @@ export const saveItemAction = guardedAction({
   },
   run: async (input, user) => {
     const { id, version, ...fields } = input;
-    const { before, after } = await updateItem(await getSql(), id, version, fields, user.id).catch(translate);
+    const { before, after } = await updateItemFor(user, id, version, fields).catch(translate);
     invalidateItem(before, after);
     return { id, version: after.version };
   },
@@ -77,7 +75,7 @@ export const changeStatusAction = guardedAction({
   schema: ZChangeStatus,
   allow: (user, input) => mayEdit(user, input.id, canChangeItemStatus),
   run: async (input, user) => {
-    const { before, after } = await changeItemStatus(await getSql(), input.id, input.version, input.status, input.reason, user.id).catch(translate);
+    const { before, after } = await changeItemStatusFor(user, input).catch(translate);
     invalidateItem(before, after);
     refresh();
     return { id: input.id, version: after.version, status: after.status };
@@ -88,7 +86,7 @@ export const restoreVersionAction = guardedAction({
   schema: ZRestoreVersion,
   allow: (user, input) => mayEdit(user, input.id, canChangeItemStatus),
   run: async (input, user) => {
-    const { before, after } = await restoreItemVersion(await getSql(), input.id, input.version, input.restore, user.id).catch(translate);
+    const { before, after } = await restoreItemVersionFor(user, input.id, input.version, input.restore).catch(translate);
     invalidateItem(before, after);
     refresh();
     return { id: input.id, version: input.restore, newVersion: after.version };

@@ -4,17 +4,17 @@
 // with the one researcher schema; the write is versioned, audited, and public pages are invalidated.
 import { z } from "zod";
 import { ActionRefusal, guardedAction } from "@/lib/auth/guard";
-import { getSql } from "@/lib/db";
 import { pickFields } from "@/lib/curate/audit";
-import { access, getEditableResearcher, invalidateResearcher, refuse } from "@/lib/curate/records";
+import { refresh } from "next/cache";
+import { ZRestoreVersion } from "@/lib/curate/items/schema";
+import { access, getEditableResearcher, invalidateResearcher, recordWrites, refuse, restoreRecord } from "@/lib/curate/records";
 import { RESEARCHER_FIELDS, ZCreateResearcher, ZUpdateResearcher } from "@/lib/curate/researchers/schema";
-import { createResearcher, updateResearcher } from "@/lib/curate/researchers/store";
 
 export const createResearcherAction = guardedAction({
   schema: ZCreateResearcher,
   allow: (user, input) => access.createResearcher(user, input),
   run: async (input, user) => {
-    const r = await createResearcher(await getSql(), input, user.id).catch(refuse);
+    const r = await recordWrites.createResearcher(user, input).catch(refuse);
     invalidateResearcher(r.slug);
     return { id: r.id, version: r.version };
   },
@@ -25,7 +25,7 @@ export const saveResearcherAction = guardedAction({
   allow: (user, input) => access.editResearcher(user, input),
   run: async (input, user) => {
     const { id, version, ...fields } = input;
-    const { before, after } = await updateResearcher(await getSql(), id, version, fields, user.id).catch(refuse);
+    const { before, after } = await recordWrites.updateResearcher(user, id, version, fields).catch(refuse);
     invalidateResearcher(before.slug, after.slug);
     return { id, version: after.version };
   },
@@ -39,5 +39,16 @@ export const loadCurrentResearcherAction = guardedAction({
     const r = await getEditableResearcher(input.id);
     if (!r) throw new ActionRefusal("notFound");
     return { version: r.version, snapshot: pickFields(RESEARCHER_FIELDS, r) as Record<string, unknown> };
+  },
+});
+
+/** Saves an earlier version as a new version (history page). */
+export const restoreResearcherVersionAction = guardedAction({
+  schema: ZRestoreVersion,
+  allow: (user, input) => access.restore(user, "researcher", input),
+  run: async (input, user) => {
+    const result = await restoreRecord(user, "researcher", input);
+    refresh();
+    return result;
   },
 });

@@ -4,17 +4,17 @@
 // schema, versioned, audited; unit, collection and item pages are invalidated.
 import { z } from "zod";
 import { ActionRefusal, guardedAction } from "@/lib/auth/guard";
-import { getSql } from "@/lib/db";
 import { pickFields } from "@/lib/curate/audit";
-import { access, getEditableUnit, invalidateUnits, refuse } from "@/lib/curate/records";
+import { refresh } from "next/cache";
+import { ZRestoreVersion } from "@/lib/curate/items/schema";
+import { access, getEditableUnit, invalidateUnits, recordWrites, refuse, restoreRecord } from "@/lib/curate/records";
 import { UNIT_FIELDS, ZUnitFields, ZUpdateUnit } from "@/lib/curate/units/schema";
-import { createUnit, updateUnit } from "@/lib/curate/units/store";
 
 export const createUnitAction = guardedAction({
   schema: ZUnitFields,
   allow: (user, input) => access.createUnit(user, input),
   run: async (input, user) => {
-    const u = await createUnit(await getSql(), input, user.id).catch(refuse);
+    const u = await recordWrites.createUnit(user, input).catch(refuse);
     invalidateUnits();
     return { id: u.id, version: u.version };
   },
@@ -25,7 +25,7 @@ export const saveUnitAction = guardedAction({
   allow: (user, input) => access.editUnit(user, input),
   run: async (input, user) => {
     const { id, version, ...fields } = input;
-    const { after } = await updateUnit(await getSql(), id, version, fields, user.id).catch(refuse);
+    const { after } = await recordWrites.updateUnit(user, id, version, fields).catch(refuse);
     invalidateUnits();
     return { id, version: after.version };
   },
@@ -38,5 +38,16 @@ export const loadCurrentUnitAction = guardedAction({
     const u = await getEditableUnit(input.id);
     if (!u) throw new ActionRefusal("notFound");
     return { version: u.version, snapshot: pickFields(UNIT_FIELDS, u) as Record<string, unknown> };
+  },
+});
+
+/** Saves an earlier version as a new version (history page). */
+export const restoreUnitVersionAction = guardedAction({
+  schema: ZRestoreVersion,
+  allow: (user, input) => access.restore(user, "unit", input),
+  run: async (input, user) => {
+    const result = await restoreRecord(user, "unit", input);
+    refresh();
+    return result;
   },
 });

@@ -2,6 +2,7 @@ import { UsageBeacon } from "@/components/stats/usage-beacon";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { redirectIfMoved } from "@/lib/site/moved";
 import { ItemSummaryList } from "@/components/item/item-summary-list";
 import { CountedLinkList } from "@/components/ui/counted-link-list";
 import { FeedLink } from "@/components/ui/feed-link";
@@ -45,7 +46,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function UnitPage({ params }: Props) {
   const { lang, slug, data } = await load(params);
-  if (!data) notFound();
+  if (!data) {
+    await redirectIfMoved("unit", slug);
+    notFound();
+  }
   const t = messages(lang);
   const p = peopleMessages[lang];
   const tree = await getUnitTree();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { redirectIfMoved } from "@/lib/site/moved";
 import { PublicationList } from "@/components/researcher/publication-list";
 import { FeedLink } from "@/components/ui/feed-link";
 import { SectionCard } from "@/components/ui/section-card";
@@ -69,7 +70,10 @@ async function Items({ lang, slug, collectionId, query }: { lang: Lang; slug: st
 
 export default async function CollectionPage({ params }: Props) {
   const { lang, slug, query, c } = await load(params);
-  if (!c) notFound();
+  if (!c) {
+    await redirectIfMoved("collection", slug, (await params).list ?? []);
+    notFound();
+  }
   const t = messages(lang);
   const p = peopleMessages[lang];
   const tree = await getUnitTree();

@@ -1,6 +1,7 @@
 // /collections/{slug}/statistics — the usage dashboard of one collection.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { redirectIfMoved } from "@/lib/site/moved";
 import { DashboardView } from "@/components/stats/dashboard-view";
 import { getDashboardSubject } from "@/lib/dashboard/data";
 import { isLang } from "@/lib/i18n/config";
@@ -23,6 +24,9 @@ export default async function CollectionStatisticsPage({ params, searchParams }:
   if (!isLang(lang)) notFound();
   const scope = `collection:${slug}`;
   const subject = await getDashboardSubject(scope);
-  if (!subject) notFound();
+  if (!subject) {
+    await redirectIfMoved("collection", slug, ["statistics"]);
+    notFound();
+  }
   return <DashboardView lang={lang} scope={scope} subject={subject} path={`/collections/${slug}/statistics`} searchParams={searchParams} />;
 }

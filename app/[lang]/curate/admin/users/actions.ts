@@ -4,12 +4,12 @@
 // validated with one schema, and the change writes an audit entry (lib/auth/admin-users.ts).
 import { refresh } from "next/cache";
 import { z } from "zod";
-import { assignUserUnits, changeUserRole, LastAdministratorError, setUserActive, signOutEverywhere } from "@/lib/auth/admin-users";
+import { LastAdministratorError } from "@/lib/auth/admin-users";
 import { ActionRefusal, guardedAction } from "@/lib/auth/guard";
 import { generatePassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { canManageUsers } from "@/lib/auth/permissions";
-import { allUnitsExist, createUser, UserExistsError } from "@/lib/auth/users";
-import { getSql } from "@/lib/db";
+import { UserExistsError } from "@/lib/auth/users";
+import { userAdministration } from "@/lib/curate/workspace";
 
 const ZRole = z.enum(["ADMIN", "CURATOR", "RESEARCHER"]);
 const ZId = z.coerce.number().int().positive();
@@ -29,7 +29,7 @@ const ZCreateUser = z.object({
 });
 
 async function existingUnits(ids: number[]): Promise<number[]> {
-  if (!(await allUnitsExist(await getSql(), ids))) throw new ActionRefusal("Unknown unit.");
+  if (!(await userAdministration.unitsExist(ids))) throw new ActionRefusal("Unknown unit.");
   return ids;
 }
 
@@ -45,7 +45,7 @@ export const createUserAction = guardedAction({
   run: async (input, user) => {
     const password = input.password ?? generatePassword();
     const unitIds = input.role === "CURATOR" ? await existingUnits(input.unitIds) : [];
-    await createUser(await getSql(), { email: input.email, name: input.name, role: input.role, password, unitIds, actorId: user.id }).catch(translate);
+    await userAdministration.create(user, { email: input.email, name: input.name, role: input.role, password, unitIds }).catch(translate);
     refresh();
     return { email: input.email, generatedPassword: input.password ? null : password };
   },
@@ -55,7 +55,7 @@ export const changeRoleAction = guardedAction({
   schema: z.object({ userId: ZId, role: ZRole }),
   allow: (user) => canManageUsers(user),
   run: async (input, user) => {
-    await changeUserRole(await getSql(), user.id, input.userId, input.role).catch(translate);
+    await userAdministration.changeRole(user, input.userId, input.role).catch(translate);
     refresh();
     return { userId: input.userId };
   },
@@ -65,7 +65,7 @@ export const assignUnitsAction = guardedAction({
   schema: z.object({ userId: ZId, unitIds: ZIdList }),
   allow: (user) => canManageUsers(user),
   run: async (input, user) => {
-    await assignUserUnits(await getSql(), user.id, input.userId, await existingUnits(input.unitIds)).catch(translate);
+    await userAdministration.assignUnits(user, input.userId, await existingUnits(input.unitIds)).catch(translate);
     refresh();
     return { userId: input.userId };
   },
@@ -75,7 +75,7 @@ export const setActiveAction = guardedAction({
   schema: z.object({ userId: ZId, active: z.enum(["true", "false"]).transform((v) => v === "true") }),
   allow: (user) => canManageUsers(user),
   run: async (input, user) => {
-    await setUserActive(await getSql(), user.id, input.userId, input.active).catch(translate);
+    await userAdministration.setActive(user, input.userId, input.active).catch(translate);
     refresh();
     return { userId: input.userId };
   },
@@ -85,7 +85,7 @@ export const signOutUserEverywhereAction = guardedAction({
   schema: z.object({ userId: ZId }),
   allow: (user) => canManageUsers(user),
   run: async (input, user) => {
-    await signOutEverywhere(await getSql(), user.id, input.userId).catch(translate);
+    await userAdministration.signOutEverywhere(user, input.userId).catch(translate);
     refresh();
     return { userId: input.userId };
   },

@@ -66,6 +66,9 @@ async function Editor({ lang, id }: { lang: Lang; id: number }) {
           </Panel>
           <Panel title={t.sections.history} id="history">
             <RecordHistory lang={lang} entries={history} text={t} />
+            <Link href={`/${lang}/curate/researchers/${id}/history`} prefetch={false} className="mt-3 inline-block text-sm">
+              {t.versions.link}
+            </Link>
           </Panel>
         </aside>
       </div>

@@ -60,6 +60,9 @@ async function Editor({ lang, id }: { lang: Lang; id: number }) {
         <aside className="lg:sticky lg:top-4 lg:self-start">
           <Panel title={t.sections.history} id="history">
             <RecordHistory lang={lang} entries={history} text={t} />
+            <Link href={`/${lang}/curate/units/${id}/history`} prefetch={false} className="mt-3 inline-block text-sm">
+              {t.versions.link}
+            </Link>
           </Panel>
         </aside>
       </div>

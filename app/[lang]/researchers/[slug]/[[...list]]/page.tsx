@@ -2,6 +2,7 @@ import { UsageBeacon } from "@/components/stats/usage-beacon";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { redirectIfMoved } from "@/lib/site/moved";
 import { Suspense } from "react";
 import { EditLink } from "@/components/curate/edit-link";
 import { CoAuthorGraph } from "@/components/researcher/co-author-graph";
@@ -72,7 +73,10 @@ async function Publications({ lang, slug, researcherId, query }: { lang: Lang; s
 
 export default async function ResearcherPage({ params }: Props) {
   const { lang, slug, query, researcher: r } = await load(params);
-  if (!r) notFound();
+  if (!r) {
+    await redirectIfMoved("researcher", slug, (await params).list ?? []);
+    notFound();
+  }
   const t = messages(lang);
   const p = peopleMessages[lang];
   const locale = lang === "ko" ? "ko-KR" : "en-US";

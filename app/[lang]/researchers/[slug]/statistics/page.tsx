@@ -1,6 +1,7 @@
 // /researchers/{slug}/statistics — the usage dashboard of one researcher.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { redirectIfMoved } from "@/lib/site/moved";
 import { DashboardView } from "@/components/stats/dashboard-view";
 import { getDashboardSubject } from "@/lib/dashboard/data";
 import { isLang } from "@/lib/i18n/config";
@@ -23,6 +24,9 @@ export default async function ResearcherStatisticsPage({ params, searchParams }:
   if (!isLang(lang)) notFound();
   const scope = `researcher:${slug}`;
   const subject = await getDashboardSubject(scope);
-  if (!subject) notFound();
+  if (!subject) {
+    await redirectIfMoved("researcher", slug, ["statistics"]);
+    notFound();
+  }
   return <DashboardView lang={lang} scope={scope} subject={subject} path={`/researchers/${slug}/statistics`} searchParams={searchParams} />;
 }

@@ -5,10 +5,8 @@
 import { z } from "zod";
 import { ActionRefusal, guardedAction } from "@/lib/auth/guard";
 import { canManageFiles } from "@/lib/auth/permissions";
-import { getSql } from "@/lib/db";
-import { getStorage } from "@/lib/storage";
-import { deleteFile, FileRefusal, moveFile, updateFile } from "@/lib/curate/files/files";
-import { invalidateItemFiles, itemOfFileForRequest } from "@/lib/curate/files/route-deps";
+import { FileRefusal } from "@/lib/curate/files/files";
+import { fileWrites, invalidateItemFiles, itemOfFileForRequest } from "@/lib/curate/files/route-deps";
 
 const ZId = z.coerce.number().int().positive().max(2 ** 31 - 1);
 
@@ -41,7 +39,7 @@ export const updateFileAction = guardedAction({
   }),
   allow: allowFile,
   run: async (input, user) => {
-    await updateFile(await getSql(), {
+    await fileWrites.update({
       fileId: input.fileId,
       changes: { description: input.description ?? null, access: input.access, embargoUntil: input.embargoUntil },
       userId: user.id,
@@ -55,7 +53,7 @@ export const moveFileAction = guardedAction({
   schema: z.object({ fileId: ZId, direction: z.enum(["up", "down"]) }),
   allow: allowFile,
   run: async (input, user) => {
-    await moveFile(await getSql(), { fileId: input.fileId, direction: input.direction, userId: user.id }).catch(translate);
+    await fileWrites.move({ fileId: input.fileId, direction: input.direction, userId: user.id }).catch(translate);
     await afterChange(input.fileId);
     return { fileId: input.fileId };
   },
@@ -66,7 +64,7 @@ export const deleteFileAction = guardedAction({
   allow: allowFile,
   run: async (input, user) => {
     const item = await itemOfFileForRequest(input.fileId);
-    const removed = await deleteFile(await getSql(), getStorage(), { fileId: input.fileId, userId: user.id }).catch(translate);
+    const removed = await fileWrites.delete({ fileId: input.fileId, userId: user.id }).catch(translate);
     await afterChange(null, item?.handle);
     return { name: removed.fileName };
   },

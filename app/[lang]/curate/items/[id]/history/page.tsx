@@ -3,8 +3,8 @@
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { Suspense } from "react";
-import { ActionForm } from "@/components/curate/action-form";
 import { ItemHeader } from "@/components/curate/item-header";
+import { ChangeTable, RestoreForm, VersionCard, type VersionText } from "@/components/curate/version-history";
 import { WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
 import { requirePageUser } from "@/lib/auth/guard";
 import { canChangeItemStatus, canViewItemHistory } from "@/lib/auth/permissions";
@@ -27,8 +27,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { lang } = await params;
   return { title: editMessages[isLang(lang) ? lang : "en"].historyTitle };
 }
-
-const SHOWN = 600;
 
 type FileText = (typeof researchMessages)["en"]["history"];
 
@@ -55,17 +53,6 @@ function show(field: string, value: unknown, t: EditMessages, collections: Map<n
   return String(value);
 }
 
-function Value({ text, t }: { text: string; t: EditMessages }) {
-  if (!text) return <span className="text-muted">{t.conflict.none}</span>;
-  const chars = [...text];
-  return (
-    <>
-      {chars.length > SHOWN ? chars.slice(0, SHOWN).join("") + "…" : text}
-      {chars.length > SHOWN ? <span className="block text-xs text-muted">{t.history.more.replace("{n}", String(chars.length - SHOWN))}</span> : null}
-    </>
-  );
-}
-
 async function History({ lang, id }: { lang: Lang; id: number }) {
   const t = editMessages[lang];
   const { user } = await requirePageUser(lang, `/${lang}/curate/items/${id}/history`);
@@ -75,7 +62,6 @@ async function History({ lang, id }: { lang: Lang; id: number }) {
   const [entries, choices] = await Promise.all([getItemHistory(id), getCollectionChoices(user)]);
   const collections = new Map(choices.map((c) => [c.id, `${c.unitLabel} › ${c.label}`]));
   const mayRestore = canChangeItemStatus(user, target);
-  const dateTime = new Intl.DateTimeFormat(lang === "ko" ? "ko-KR" : "en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
   const f = researchMessages[lang].history;
   // File ids → names, from the entries themselves (deleted files keep their last known name).
   const fileNames = new Map<number, string>();
@@ -84,12 +70,9 @@ async function History({ lang, id }: { lang: Lang; id: number }) {
   const oldest = versionEntries[versionEntries.length - 1];
   const text = { saved: t.saved, errors: t.errors };
   const restoreForm = (version: number, label: string) => (
-    <ActionForm action={restoreVersionAction} submitLabel={label} text={text} success={t.history.restored} className="flex flex-wrap items-center gap-2">
-      <input type="hidden" name="id" value={item.id} />
-      <input type="hidden" name="version" value={item.version} />
-      <input type="hidden" name="restore" value={version} />
-    </ActionForm>
+    <RestoreForm action={restoreVersionAction} id={item.id} currentVersion={item.version} restore={version} label={label} text={text} success={t.history.restored} />
   );
+  const vt: VersionText = { field: t.conflict.field, before: t.history.before, after: t.history.after, none: t.conflict.none, more: t.history.more, by: t.history.by, system: t.history.system, viaToken: t.history.viaToken };
   return (
     <>
       <WorkspaceNav lang={lang} user={user} current="dashboard" />
@@ -103,56 +86,30 @@ async function History({ lang, id }: { lang: Lang; id: number }) {
           const label = (k: string) => (isFile ? (f.fields[k] ?? k) : (t.fields[k] ?? k));
           const value = (k: string, v: unknown) => (isFile ? showFileValue(k, v, f, fileNames) : show(k, v, t, collections));
           return (
-            <li key={e.id} className="rounded-xl border border-line bg-surface p-4" data-testid="history-entry">
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <h2 className="font-semibold">
+            <VersionCard
+              key={e.id}
+              lang={lang}
+              t={vt}
+              at={e.at}
+              userName={e.userName}
+              apiToken={e.apiToken}
+              heading={
+                <>
                   {e.version !== null ? `${t.version.replace("{version}", String(e.version))} · ` : ""}
                   {t.history.actions[e.action] ?? f.actions[e.action] ?? e.action}
                   {isFile && e.fileName ? ` · ${e.fileName}` : ""}
                   {e.summary && e.action === "status" ? ` · ${e.summary.split(" → ").map((s) => t.statuses[s] ?? s).join(" → ")}` : ""}
-                </h2>
-                <p className="text-sm text-muted">
-                  <time dateTime={e.at}>{dateTime.format(new Date(e.at))} UTC</time> · {t.history.by.replace("{name}", e.userName ?? t.history.system)}
-                  {e.apiToken ? ` · ${t.history.viaToken.replace("{token}", e.apiToken)}` : ""}
-                </p>
-              </div>
-              {fields.length ? (
-                <div className="mt-3 overflow-x-auto">
-                  <table className="w-full table-fixed text-left text-sm">
-                    <thead>
-                      <tr className="border-b border-line text-muted">
-                        <th scope="col" className="w-1/5 py-1 pr-3 font-medium">{t.conflict.field}</th>
-                        <th scope="col" className="py-1 pr-3 font-medium">{t.history.before}</th>
-                        <th scope="col" className="py-1 font-medium">{t.history.after}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {fields.map((k) => (
-                        <tr key={k} className="border-b border-line align-top last:border-0">
-                          <th scope="row" className="py-1.5 pr-3 font-medium">{label(k)}</th>
-                          <td className="whitespace-pre-wrap break-words py-1.5 pr-3">
-                            <del className="decoration-warn/60">
-                              <Value text={value(k, e.changes[k].before)} t={t} />
-                            </del>
-                          </td>
-                          <td className="whitespace-pre-wrap break-words py-1.5">
-                            <ins className="no-underline">
-                              <Value text={value(k, e.changes[k].after)} t={t} />
-                            </ins>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              ) : null}
+                </>
+              }
+            >
+              <ChangeTable fields={fields} changes={e.changes} label={label} value={value} t={vt} />
               {mayRestore && e.restorable && e.version !== null && e.version !== item.version ? (
                 <div className="mt-3">{restoreForm(e.version, t.history.restore.replace("{version}", String(e.version)))}</div>
               ) : null}
               {mayRestore && e === oldest && e.action !== "create" && e.version !== null && e.version > 1 ? (
                 <div className="mt-2">{restoreForm(e.version - 1, t.history.restoreBefore.replace("{version}", String(e.version - 1)))}</div>
               ) : null}
-            </li>
+            </VersionCard>
           );
         })}
       </ol>
