@@ -1,6 +1,6 @@
-// Export → import of the demonstration data creates no duplicates: every item exported as RIS,
-// BibTeX and CSL-JSON-derived formats comes back as "duplicate" of itself, and its contributors
-// find their researchers again.
+// Export → import of the demonstration data creates no duplicates: every item exported as RIS or
+// BibTeX, or in a downloaded list's CSV, comes back as "duplicate" of itself, and (RIS, BibTeX) its
+// contributors find their researchers again.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sql } from "../db/connection";
 import { createTestDatabase, testServerUrl, type TestDatabase } from "../db/test-db";
 import type { ExportableItem } from "../export/csl";
+import { csvRows, UTF8_BOM } from "../export/csv";
 import { exportItem } from "../export/formats";
+import { LIST_CSV_HEADER, listCsvRow } from "../export/lists";
 import { seedDemo } from "../seed";
 import { createLocalStorage } from "../storage";
 import { parseImportText, planImport } from "./index";
@@ -74,5 +76,16 @@ describe(`export → import of the demonstration data (${testServerUrl() ? "Post
     expect(plan.entries.map((e) => e.duplicateOf?.handle)).toEqual(items.map((i) => i.handle));
     const linked = plan.entries.flatMap((e) => e.contributors).filter((c) => c.researcher);
     expect(linked.length).toBeGreaterThan(items.length / 2);
+  });
+
+  it("csv: a downloaded list (search results, a collection, a profile) imports as duplicates of its items", async () => {
+    const rows = items.map((item) => listCsvRow({ ...item, citations: null }, "https://atrium.example.org"));
+    const text = UTF8_BOM + csvRows([[...LIST_CSV_HEADER], ...rows]);
+    const parsed = parseImportText(text, "csv", "search-results.csv");
+    expect(parsed.records).toHaveLength(items.length);
+    const plan = await planImport(sql, parsed, { collection });
+    const notDuplicates = plan.entries.filter((e) => e.action !== "duplicate").map((e) => `${e.position} ${e.action} ${e.reasons.join("; ")} ${e.title}`);
+    expect(notDuplicates).toEqual([]);
+    expect(plan.entries.map((e) => e.duplicateOf?.handle)).toEqual(items.map((i) => i.handle));
   });
 });
