@@ -1,28 +1,9 @@
 // Writing through the REST API with a personal token: a curator creates a token on the account
 // page, a client uses it (without cookies) to create, update and publish an item, the public
 // page shows the result, the item's history names the token, and a revoked token is refused.
-import type { Page } from "@playwright/test";
 import { AUTH_E2E } from "./auth-data";
 import { expect, test } from "./fixtures";
-
-async function signIn(page: Page, account: { email: string; password: string }) {
-  await page.goto(`/en/signin`);
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(/\/en\/curate/);
-}
-
-/** With SHOTS_DIR set, full-page screenshots on a desktop and a phone. */
-async function shoot(page: Page, name: string) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  for (const [width, height, tag] of [[1280, 900, "desktop"], [390, 844, "phone"]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${dir}/${name}-${tag}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+import { shoot, signIn } from "./session";
 
 // Generous: this one test signs in, renders five pages (each checked by axe) and takes six screenshots.
 test.describe.configure({ mode: "serial", timeout: 300_000 });

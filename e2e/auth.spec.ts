@@ -1,24 +1,8 @@
 // Sign-in, sessions and the server-side guard, in a browser against the built application.
-import type { Browser, Page, Request } from "@playwright/test";
+import type { Request } from "@playwright/test";
 import { AUTH_E2E } from "./auth-data";
 import { expect, test } from "./fixtures";
-
-type Account = { email: string; password: string };
-
-async function signIn(page: Page, account: Account, lang: "en" | "ko" = "en") {
-  await page.goto(`/${lang}/signin`);
-  await page.getByLabel(lang === "en" ? "Email" : "이메일").fill(account.email);
-  await page.getByLabel(lang === "en" ? "Password" : "비밀번호", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: lang === "en" ? "Sign in" : "로그인", exact: true }).click();
-  await page.waitForURL(new RegExp(`/${lang}/curate`));
-}
-
-async function signedInPage(browser: Browser, account: Account) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, account);
-  return { context, page };
-}
+import { signIn, signedInPage } from "./session";
 
 // Each test signs in once or more; argon2 and first renders take a while on a loaded machine.
 test.describe.configure({ timeout: 90_000 });

@@ -3,13 +3,12 @@
 // guard (another unit's curator: 403; anonymous: 401).
 import crypto from "node:crypto";
 import fs from "node:fs";
-import type { Page } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { AUTH_E2E } from "./auth-data";
 import { expect, test } from "./fixtures";
+import { signIn } from "./session";
 import { recordIdsFile } from "./test-data";
 
-type Account = { email: string; password: string };
 const LIMIT = 5 * 1024 * 1024;
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f0e1a40000000049454e44ae426082", "hex");
 
@@ -26,14 +25,6 @@ function storedObjects(): string[] {
     .filter((e) => e.isFile())
     .map((e) => `${e.parentPath}/${e.name}`.slice(root.length + 1))
     .sort();
-}
-
-async function signIn(page: Page, account: Account) {
-  await page.goto(`/en/signin`);
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(/\/en\/curate/);
 }
 
 async function pdf(text: string, padding = 0): Promise<Buffer> {

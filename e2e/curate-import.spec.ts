@@ -3,36 +3,17 @@
 // an imported item on the public site; then a search's results download as CSV.
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import type { Page } from "@playwright/test";
 import { AUTH_E2E } from "./auth-data";
 import { expect, test } from "./fixtures";
+import { shoot, signIn } from "./session";
 
 const RIS = path.join(process.cwd(), "test/realworld/ris/scopus_export_multiline_references.ris");
 const IMPORTED_TITLE = "Stress and the brain-gut axis in functional and chronic-inflammatory gastrointestinal diseases: A transdisciplinary challenge";
 
-async function signIn(page: Page) {
-  await page.goto(`/en/signin`);
-  await page.getByLabel("Email").fill(AUTH_E2E.curator.email);
-  await page.getByLabel("Password", { exact: true }).fill(AUTH_E2E.curator.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(/\/en\/curate/);
-}
-
-/** With SHOTS_DIR set, full-page screenshots on a desktop and a phone. */
-async function shoot(page: Page, name: string) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  for (const [width, height, tag] of [[1280, 900, "desktop"], [390, 844, "phone"]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${dir}/${name}-${tag}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 test("a curator imports a Scopus RIS file after a dry run, unticking one researcher match", async ({ page }) => {
-  await signIn(page);
+  await signIn(page, AUTH_E2E.curator);
   await page.goto("/ko/curate/imports");
   await expect(page.getByRole("heading", { level: 1, name: "레코드 가져오기" })).toBeVisible();
   await shoot(page, "import-form-ko");

@@ -3,37 +3,10 @@
 // unit and moves a collection into it; the tree refuses a cycle; two sessions conflict; an earlier
 // version is restored; a curator of another unit is refused by the server when forcing the request;
 // the old slug of a renamed profile redirects (308) to the new one.
-import type { Browser, Page, Request } from "@playwright/test";
+import type { Request } from "@playwright/test";
 import { AUTH_E2E } from "./auth-data";
 import { expect, test } from "./fixtures";
-
-type Account = { email: string; password: string };
-
-async function signIn(page: Page, account: Account) {
-  await page.goto(`/en/signin`);
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(/\/en\/curate/);
-}
-
-async function signedInPage(browser: Browser, account: Account) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, account);
-  return { context, page };
-}
-
-/** With SHOTS_DIR set, full-page screenshots on a desktop and a phone. */
-async function shoot(page: Page, name: string) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  for (const [width, height, tag] of [[1280, 900, "desktop"], [390, 844, "phone"]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${dir}/${name}-${tag}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+import { shoot, signIn, signedInPage } from "./session";
 
 // A 2×2 PNG: a real image, typed by the server from its bytes.
 const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000002000000020802000000fdd49a730000001049444154789c63e089ca042206080500153e033d33cf18f30000000049454e44ae426082", "hex");

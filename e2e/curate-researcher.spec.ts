@@ -3,38 +3,10 @@
 // accepts it and the public item page changes; the researcher sees the outcome. Also: a signed-in
 // account without rights (a researcher, a curator of another unit) gets a real 403 from a
 // workspace page, and nobody files on another's item.
-import type { Browser, Page } from "@playwright/test";
 import { AUTH_E2E } from "./auth-data";
 import { expect, test } from "./fixtures";
+import { shoot, signIn, signedInPage } from "./session";
 import { RESEARCH_E2E } from "./research-data";
-
-type Account = { email: string; password: string };
-
-async function signIn(page: Page, account: Account) {
-  await page.goto(`/en/signin`);
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(/\/en\/curate/);
-}
-
-async function signedInPage(browser: Browser, account: Account) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, account);
-  return { context, page };
-}
-
-/** With SHOTS_DIR set, full-page screenshots on a desktop and a phone. */
-async function shoot(page: Page, name: string) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  for (const [width, height, tag] of [[1280, 900, "desktop"], [390, 844, "phone"]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${dir}/${name}-${tag}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 

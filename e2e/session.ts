@@ -1,0 +1,32 @@
+// Signing in and screenshots, shared by the workspace specs.
+import type { Browser, Page } from "@playwright/test";
+
+export type Account = { email: string; password: string };
+
+/** Signs in through the form and waits for the workspace. */
+export async function signIn(page: Page, account: Account, lang: "en" | "ko" = "en") {
+  await page.goto(`/${lang}/signin`);
+  await page.getByLabel(lang === "en" ? "Email" : "이메일").fill(account.email);
+  await page.getByLabel(lang === "en" ? "Password" : "비밀번호", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: lang === "en" ? "Sign in" : "로그인", exact: true }).click();
+  await page.waitForURL(new RegExp(`/${lang}/curate`));
+}
+
+/** A browser context of its own (cookies apart from the test's page), signed in. */
+export async function signedInPage(browser: Browser, account: Account) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, account);
+  return { context, page };
+}
+
+/** With SHOTS_DIR set, full-page screenshots on a desktop and a phone. */
+export async function shoot(page: Page, name: string) {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  for (const [width, height, tag] of [[1280, 900, "desktop"], [390, 844, "phone"]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${dir}/${name}-${tag}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
