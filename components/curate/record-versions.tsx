@@ -70,7 +70,7 @@ export async function RecordVersions({ lang, type, id, restoreAction }: { lang: 
       <p className="mb-4 max-w-prose text-sm text-muted">{v.intro}</p>
       {entries.length === 0 ? <p className="text-sm">{t.history.empty}</p> : null}
       <ol className="space-y-4">
-        {entries.map((e) => {
+        {entries.map((e, i) => {
           const fields = e.action === "create" ? Object.keys(e.changes).filter((k) => e.changes[k].after !== null && e.changes[k].after !== false) : Object.keys(e.changes);
           // A photo change keeps the version of the fields beside it (restoring does not bring photos
           // back): its heading names no version.
@@ -88,6 +88,12 @@ export async function RecordVersions({ lang, type, id, restoreAction }: { lang: 
               {e.restorable && e.version !== null && e.version !== record.version ? (
                 <div className="mt-3">
                   <RestoreForm action={restoreAction} id={id} currentVersion={record.version} restore={e.version} label={v.restore.replace("{version}", String(e.version))} text={text} success={v.restored} />
+                </div>
+              ) : null}
+              {/* Records loaded or imported without a history: the oldest change still knows what came before it. */}
+              {i === entries.length - 1 && e.action !== "create" && e.action !== "photo" && e.version !== null && e.version > 1 ? (
+                <div className="mt-2">
+                  <RestoreForm action={restoreAction} id={id} currentVersion={record.version} restore={e.version - 1} label={v.restoreBefore.replace("{version}", String(e.version - 1))} text={text} success={v.restored} />
                 </div>
               ) : null}
             </VersionCard>

@@ -43,6 +43,15 @@ describe("restoring an earlier version", () => {
     expect(latest.changes.slug).toEqual({ before: "koo-jw", after: "koo-ja-wook" });
   });
 
+  it("restores the version before the oldest recorded change of a record loaded without a history", async () => {
+    const c = await createCollection(db.sql, ZCollectionFields.parse({ slug: "journal-articles", name: "1. Journal Articles", unitId: ids.group }), userId);
+    // As the seed and bulk loads leave them: version 1 with no audit entry of its own.
+    await db.sql.query(`DELETE FROM audit_entry WHERE entity_type = 'collection' AND entity_id = $1`, [c.id]);
+    await updateCollection(db.sql, c.id, 1, ZCollectionFields.parse({ slug: "articles", name: "Articles", unitId: ids.group }), userId);
+    const { after } = await restoreRecordVersion(db.sql, curator(ids.root), "collection", c.id, 2, 1);
+    expect(after).toMatchObject({ version: 3, slug: "journal-articles", name: "1. Journal Articles" });
+  });
+
   it("refuses a user without the right, and a version that leaves the user's units, changing nothing", async () => {
     const c = await createCollection(db.sql, ZCollectionFields.parse({ slug: "articles", name: "Articles", unitId: ids.other }), userId);
     await updateCollection(db.sql, c.id, 1, ZCollectionFields.parse({ slug: "articles", name: "Articles", unitId: ids.group }), userId);
