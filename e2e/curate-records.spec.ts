@@ -238,11 +238,14 @@ test.describe("researchers, units and collections", () => {
     for (const [from, to] of [
       [`/researchers/${slug}`, `/researchers/${slug}-renamed`],
       [`/ko/researchers/${slug}/statistics`, `/ko/researchers/${slug}-renamed/statistics`],
+      // Downloads and list forms too, with their query.
+      [`/researchers/${slug}/publications?format=csv`, `/researchers/${slug}-renamed/publications?format=csv`],
     ]) {
       // The save invalidates the old slug's cached page; on a loaded machine that can land a moment later.
       await expect.poll(async () => (await page.request.get(from, { maxRedirects: 0 })).status(), { message: from, timeout: 15_000 }).toBe(308);
       const moved = await page.request.get(from, { maxRedirects: 0 });
-      expect(new URL(moved.headers()["location"], new URL(from, baseURL)).pathname).toBe(to);
+      const target = new URL(moved.headers()["location"], new URL(from, baseURL));
+      expect(target.pathname + target.search).toBe(to);
     }
     await page.goto(`/en/researchers/${slug}`);
     await expect(page).toHaveURL(new RegExp(`/en/researchers/${slug}-renamed$`));

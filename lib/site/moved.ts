@@ -26,3 +26,12 @@ export async function redirectIfMoved(type: SluggedType, slug: string, rest: rea
   const moved = await movedPagePath(type, slug, rest);
   if (moved) permanentRedirect(moved);
 }
+
+/**
+ * For a route handler (downloads, feeds, list forms) that found no record with `slug`: a 308 to the
+ * same request below the record's current slug, query string kept; null when the record never had it.
+ */
+export async function movedResponse(type: SluggedType, slug: string, rest: readonly string[], request: Request): Promise<Response | null> {
+  const moved = await movedPagePath(type, slug, rest);
+  return moved ? new Response(null, { status: 308, headers: { Location: moved + new URL(request.url).search } }) : null;
+}

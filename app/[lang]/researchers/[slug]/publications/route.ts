@@ -6,6 +6,7 @@ import { problem } from "@/lib/api/problem";
 import { getPublicationsForExport, isListExportFormat, publicationListResponse, unknownListFormat } from "@/lib/researchers/export";
 import { getResearcherProfile } from "@/lib/researchers/profile";
 import { parsePublicationQuery, publicationListPath } from "@/lib/researchers/publications";
+import { movedResponse } from "@/lib/site/moved";
 
 export async function GET(request: Request, { params }: RouteContext<"/[lang]/researchers/[slug]/publications">) {
   await connection();
@@ -15,7 +16,7 @@ export async function GET(request: Request, { params }: RouteContext<"/[lang]/re
   const format = search.get("format");
   if (format !== null && !isListExportFormat(format)) return unknownListFormat(format);
   const researcher = await getResearcherProfile(slug);
-  if (!researcher) return problem(404, "Not Found", `There is no researcher "${slug.slice(0, 100)}".`);
+  if (!researcher) return (await movedResponse("researcher", slug, ["publications"], request)) ?? problem(404, "Not Found", `There is no researcher "${slug.slice(0, 100)}".`);
   if (format === null) {
     return new Response(null, { status: 303, headers: { Location: `${publicationListPath(`/researchers/${slug}`, { ...query, page: 1 })}#publications` } });
   }
