@@ -101,6 +101,9 @@ test.describe("researchers, units and collections", () => {
     const b = await signedInPage(browser, AUTH_E2E.curator);
     await a.page.goto(researcherPath);
     await b.page.goto(researcherPath);
+    // The editor keeps its values in React state: typing before it is hydrated would be lost.
+    await a.page.waitForLoadState("networkidle");
+    await b.page.waitForLoadState("networkidle");
     await a.page.locator("#field-altPosition").fill("책임연구원");
     await a.page.getByRole("button", { name: "Save" }).click();
     await expect(a.page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
