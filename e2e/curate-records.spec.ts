@@ -244,8 +244,9 @@ test.describe("researchers, units and collections", () => {
       // Downloads and list forms too, with their query.
       [`/researchers/${slug}/publications?format=csv`, `/researchers/${slug}-renamed/publications?format=csv`],
     ]) {
-      // The save invalidates the old slug's cached page; on a loaded machine that can land a moment later.
-      await expect.poll(async () => (await page.request.get(from, { maxRedirects: 0 })).status(), { message: from, timeout: 15_000 }).toBe(308);
+      // The save invalidates the old slug's cached page, and again a few seconds later (SETTLE_AFTER_MS
+      // in lib/cache.ts) for a render that straddled the save.
+      await expect.poll(async () => (await page.request.get(from, { maxRedirects: 0 })).status(), { message: from, timeout: 30_000 }).toBe(308);
       const moved = await page.request.get(from, { maxRedirects: 0 });
       const target = new URL(moved.headers()["location"], new URL(from, baseURL));
       expect(target.pathname + target.search).toBe(to);
