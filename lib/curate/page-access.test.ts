@@ -30,7 +30,11 @@ describe("which workspace page a signed-in user may open", () => {
     expect(await mayOpenWorkspacePage(db.sql, curator(ids.group), "/ko/curate/admin/users")).toBe(false);
     expect(await mayOpenWorkspacePage(db.sql, admin, "/curate/admin/users")).toBe(true);
     expect(await mayOpenWorkspacePage(db.sql, researcher(null), "/en/curate/units")).toBe(false);
-    expect(await mayOpenWorkspacePage(db.sql, researcher(null), "/en/curate/imports/3")).toBe(false);
+    // Import reports have random ids; a researcher has no imports at all.
+    for (const page of ["/en/curate/imports", "/en/curate/imports/q3Zx-9_kLmN0pQrStUvWxYz", "/ko/curate/imports/q3Zx-9_kLmN0pQrStUvWxYz/report", "/en/curate/imports/template"]) {
+      expect(await mayOpenWorkspacePage(db.sql, researcher(null), page)).toBe(false);
+      expect(await mayOpenWorkspacePage(db.sql, curator(ids.other), page)).toBe(true);
+    }
     expect(await mayOpenWorkspacePage(db.sql, curator(ids.other), "/en/curate/collections/new")).toBe(true);
     // Pages everyone signed in may open, and paths outside the workspace: no early answer.
     expect(await mayOpenWorkspacePage(db.sql, researcher(null), "/en/curate")).toBeNull();

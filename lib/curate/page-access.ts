@@ -29,7 +29,7 @@ const record = (table: "researcher" | "unit" | "collection", may: (sql: Sql, use
 const RULES: [RegExp, Rule][] = [
   [/^\/admin\/users$/, always(canManageUsers)],
   [/^\/(units|researchers|collections)(\/new)?$/, always(canViewCuratorDashboard)],
-  [/^\/imports(\/\d+)?$/, always((u) => u.role !== "RESEARCHER")],
+  [/^\/imports(?:\/[A-Za-z0-9_-]{1,40}(?:\/report)?)?$/, always((u) => u.role !== "RESEARCHER")],
   [/^\/items\/(\d+)(\/(history|files|preview))?$/, item(canEditItem)],
   [/^\/me\/items\/(\d+)\/correction$/, item(canRequestCorrection)],
   [/^\/researchers\/(\d+)(\/history)?$/, record("researcher", mayEditResearcher)],
