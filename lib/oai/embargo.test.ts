@@ -149,8 +149,14 @@ describe(`datestamps of records whose embargo ended (${testServerUrl() ? "Postgr
       U: null,
       V: "2026-11-27T00:00:00.000Z",
     });
-    // Nothing more to record until the next embargo ends; after an edit, the edit dates the record.
-    expect(await liftEndedEmbargoes(db.sql, NOW)).toBe(0);
+    // Nothing more to record until the next embargo ends: the next day's pass finds nothing...
+    const nextDay = new Date("2026-11-29T01:00:00.000Z");
+    expect(await liftEndedEmbargoes(db.sql, nextDay)).toBe(0);
+    // ...and a pass a day is all there is: the day's later requests do not look again.
+    await db.sql.query(`UPDATE item SET embargo_lifted_at = NULL WHERE id = $1`, [ids.P]);
+    expect(await liftEndedEmbargoes(db.sql, nextDay)).toBe(0);
+    expect(await liftEndedEmbargoes(db.sql, new Date("2026-11-30T01:00:00.000Z"))).toBe(1);
+    // After an edit, the edit dates the record.
     await db.sql.query(`UPDATE item SET updated_at = '2026-11-28T02:00:00Z' WHERE id = $1`, [ids.R]);
     try {
       expect((await harvestAll({ from: "2026-11-28" }, NOW)).map((h) => h.key)).toEqual(["R"]);

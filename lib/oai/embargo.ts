@@ -14,12 +14,19 @@ import type { Sql } from "../db/connection";
 export const DATESTAMP = `greatest(i.updated_at, i.embargo_lifted_at)`;
 
 /**
- * Records the openings that have come by `now` and are later than their item's datestamp. Cheap
- * when there is nothing to do: two index range scans over the embargo dates that have passed.
- * Idempotent, so concurrent callers (any server process) may run it at once.
+ * The UTC day each database handle last recorded openings for. Files open at 00:00 UTC, and an edit
+ * made later in the day dates its record itself: one pass per day and process is enough.
+ */
+const liftedOn = new WeakMap<Sql, string>();
+
+/**
+ * Records the openings that have come by `now` and are later than their item's datestamp, once a
+ * day (the rest of the day's calls return 0 at once): two index range scans over the embargo dates
+ * that have passed. Idempotent, so concurrent callers (any server process) may run it at once.
  */
 export async function liftEndedEmbargoes(sql: Sql, now: Date): Promise<number> {
   const today = now.toISOString().slice(0, 10);
+  if (liftedOn.get(sql) === today) return 0;
   const rows = await sql.query<{ id: number }>(
     `WITH candidate AS (
        SELECT item_id AS id FROM file WHERE access = 'EMBARGOED' AND embargo_until <= $1::date
@@ -41,5 +48,6 @@ export async function liftEndedEmbargoes(sql: Sql, now: Date): Promise<number> {
      RETURNING i.id`,
     [today],
   );
+  liftedOn.set(sql, today);
   return rows.length;
 }
