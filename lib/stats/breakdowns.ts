@@ -5,6 +5,11 @@
 // the range (usage_daily's ITEM and FILE rows, usage_referrer_daily) to the raw events of the
 // partial days at its two ends, read by the occurred_at index up to "data as of". So a list covers
 // exactly the range the totals cover, in any zone, and never reads more than two days of events.
+//
+// A long range would add up a daily row for every item on every day. Its whole days are instead
+// the difference of two running totals (usage_item_cumulative: each item's usage before the first
+// day of a month), each moved to the exact day by the daily rows between it and the nearer month
+// boundary — at most about half a month at each end, whatever the range's length.
 import type { Sql } from "../db/connection";
 import { scopeEventFilter, type ResolvedRange, type ScopeRef } from "./query";
 
@@ -14,12 +19,20 @@ export type Referrer = { host: string; visits: number };
 const TOP = 10;
 const counted = `e.counted AND NOT e.is_robot`;
 
+/** Whole days from which the item lists read running totals instead of every day's rows. */
+export const RUNNING_TOTALS_MIN_DAYS = 62;
+const DAY_MS = 86_400_000;
+
+/** A placeholder for a parameter's value; the SQL parts of a statement share one list. */
+type Next = (value: unknown) => string;
+type WholeDays = (next: Next, from: Date, to: Date) => string[];
+
 /** The whole-day rollup rows and the raw events of the partial days, as SQL parts and parameters. */
-function parts(ref: ScopeRef, range: ResolvedRange, daily: (from: string, to: string) => string, raw: (from: string, to: string) => string) {
+function parts(ref: ScopeRef, range: ResolvedRange, wholeDays: WholeDays, raw: (from: string, to: string) => string) {
   const params: unknown[] = [ref.kind, ref.id];
   const out: string[] = [];
-  const next = (v: unknown) => `$${params.push(v)}`;
-  if (range.wholeDays) out.push(daily(next(range.fullLo.toISOString().slice(0, 10)), next(range.fullHi.toISOString().slice(0, 10))));
+  const next: Next = (v) => `$${params.push(v)}`;
+  if (range.wholeDays) out.push(...wholeDays(next, range.fullLo, range.fullHi));
   for (const [a, b] of range.rawParts) out.push(raw(next(a), next(b)));
   // $1 and $2 must appear in every statement, whichever parts it has.
   out.push(`SELECT NULL, 0, 0 WHERE $1::text IS NULL AND $2::int IS NULL`);
@@ -33,7 +46,10 @@ export async function getTopEntries(sql: Sql, ref: ScopeRef, range: ResolvedRang
     const { sql: union, params } = parts(
       ref,
       range,
-      (a, b) => `SELECT scope_id, downloads::bigint, 0::bigint FROM usage_daily WHERE scope = 'FILE' AND day >= ${a}::date AND day < ${b}::date AND scope_id IN (${files})`,
+      (next, from, to) => [
+        `SELECT scope_id, downloads::bigint, 0::bigint FROM usage_daily
+          WHERE scope = 'FILE' AND day >= ${next(utcDay(from))}::date AND day < ${next(utcDay(to))}::date AND scope_id IN (${files})`,
+      ],
       (a, b) =>
         `SELECT e.file_id, count(*), 0 FROM usage_event e
           WHERE e.occurred_at >= ${a} AND e.occurred_at < ${b} AND e.kind = 'FILE_DOWNLOAD' AND ${counted} AND e.file_id IN (${files})
@@ -48,12 +64,34 @@ export async function getTopEntries(sql: Sql, ref: ScopeRef, range: ResolvedRang
     );
     return rows.map((r) => ({ label: r.name, href: `/files/${r.id}/${encodeURIComponent(r.name)}`, views: r.downloads, downloads: r.downloads }));
   }
+  const inScope = scopeEventFilter(ref.kind, "scope_id");
+  /** The ITEM rows of the days [from, to), negated when `negate`. */
+  const days = (next: Next, from: Date, to: Date, negate = false) => {
+    const sign = negate ? "-" : "";
+    return `SELECT scope_id, ${sign}views::bigint, ${sign}downloads::bigint FROM usage_daily
+             WHERE scope = 'ITEM' AND day >= ${next(utcDay(from))}::date AND day < ${next(utcDay(to))}::date AND ${inScope}`;
+  };
+  const long = range.wholeDays && range.fullHi.getTime() - range.fullLo.getTime() >= RUNNING_TOTALS_MIN_DAYS * DAY_MS;
+  const covered = long ? await coveredMonth(sql) : null;
+  /** Usage before `day` (negated when `negate`): the nearest running total and the days between. */
+  const before = (next: Next, day: Date, negate: boolean, anchor: Date) => {
+    const sign = negate ? "-" : "";
+    const terms = [
+      `SELECT item_id, ${sign}views::bigint, ${sign}downloads::bigint FROM usage_item_cumulative
+        WHERE month = ${next(utcDay(anchor))}::date AND ${scopeEventFilter(ref.kind, "item_id")}`,
+    ];
+    if (anchor < day) terms.push(days(next, anchor, day, negate));
+    if (anchor > day) terms.push(days(next, day, anchor, !negate));
+    return terms;
+  };
   const { sql: union, params } = parts(
     ref,
     range,
-    (a, b) =>
-      `SELECT scope_id, views::bigint, downloads::bigint FROM usage_daily
-        WHERE scope = 'ITEM' AND day >= ${a}::date AND day < ${b}::date AND ${scopeEventFilter(ref.kind, "scope_id")}`,
+    (next, from, to) => {
+      const [lo, hi] = covered ? [nearestMonth(from, covered), nearestMonth(to, covered)] : [];
+      if (!lo || !hi || lo.getTime() === hi.getTime()) return [days(next, from, to)];
+      return [...before(next, to, false, hi), ...before(next, from, true, lo)];
+    },
     (a, b) =>
       `SELECT e.item_id, count(*) FILTER (WHERE ${counted}), count(*) FILTER (WHERE ${counted} AND e.kind = 'FILE_DOWNLOAD')
          FROM usage_event e
@@ -71,6 +109,31 @@ export async function getTopEntries(sql: Sql, ref: ScopeRef, range: ResolvedRang
   return rows.map((r) => ({ label: r.title, href: `/handle/${r.handle}`, views: r.views, downloads: r.downloads }));
 }
 
+/** The latest month with running totals (usage_item_cumulative), or null when there are none. */
+async function coveredMonth(sql: Sql): Promise<Date | null> {
+  const [row] = await sql.query<{ month: string | null }>(`SELECT to_char(max(month), 'YYYY-MM-DD') AS month FROM usage_item_cumulative`);
+  return row?.month ? new Date(`${row.month}T00:00:00Z`) : null;
+}
+
+/**
+ * The first day of a month nearest to `day` — its own month's or the next — among those with
+ * running totals (none later than `covered`): the running total there is moved to `day` by the
+ * daily rows in between.
+ */
+export function nearestMonth(day: Date, covered: Date): Date {
+  const own = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1);
+  const following = Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 1);
+  const options = [own, following].filter((m) => m <= covered.getTime());
+  if (options.length === 0) return covered;
+  const t = day.getTime();
+  return new Date(options.reduce((best, m) => (Math.abs(m - t) < Math.abs(best - t) ? m : best)));
+}
+
+/** "YYYY-MM-DD" of a UTC midnight. */
+function utcDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
 /**
  * Referring sites of the scope's counted, non-robot events in the range: its items' views and
  * downloads and, for a researcher or unit, its own page's views (the site has every page's).
@@ -86,9 +149,10 @@ export async function getReferrers(sql: Sql, ref: ScopeRef, range: ResolvedRange
   const { sql: union, params } = parts(
     ref,
     range,
-    (a, b) =>
+    (next, from, to) => [
       `SELECT host, visits::bigint, 0::bigint FROM usage_referrer_daily
-        WHERE scope = $1::usage_scope AND scope_id = $2 AND day >= ${a}::date AND day < ${b}::date`,
+        WHERE scope = $1::usage_scope AND scope_id = $2 AND day >= ${next(utcDay(from))}::date AND day < ${next(utcDay(to))}::date`,
+    ],
     (a, b) =>
       `SELECT e.referrer_host, count(*), 0 FROM usage_event e
         WHERE e.occurred_at >= ${a} AND e.occurred_at < ${b} AND ${counted} AND e.referrer_host IS NOT NULL AND e.referrer_host <> ''
