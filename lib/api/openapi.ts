@@ -25,7 +25,8 @@ import {
   ZUnitTree,
 } from "./schemas";
 import { ZCreateItem } from "../curate/items/schema";
-import { MAX_BODY_BYTES, ZEditableItem, ZItemIdParams, ZStatusChangeBody } from "./item-writes";
+import { ZEditableItem, ZStatusChangeBody } from "./item-writes";
+import { MAX_BODY_BYTES, ZRecordIdParams } from "./writes";
 
 // --- Endpoints owned by other parts of the application (kept in step with their route files). ---
 
@@ -339,7 +340,7 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
           summary: "An item as it is edited, whatever its status, with the ETag to write it",
           tags: ["curation"],
           security: WRITE_SECURITY,
-          parameters: parameters("path", ZItemIdParams),
+          parameters: parameters("path", ZRecordIdParams),
           responses: { "200": editableItemResponse("The item."), ...writeErrors, "404": problemResponse("There is no such item.") },
         },
         put: {
@@ -347,7 +348,7 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
           summary: "Replace every field of an item (fields left out become empty, as in the editor)",
           tags: ["curation"],
           security: WRITE_SECURITY,
-          parameters: [...parameters("path", ZItemIdParams), IF_MATCH],
+          parameters: [...parameters("path", ZRecordIdParams), IF_MATCH],
           requestBody: { required: true, content: { "application/json": { schema: itemFieldsBody() } } },
           responses: { "200": editableItemResponse("The item as saved, at its new version."), ...writeErrors, ...bodyErrors, ...lockErrors },
         },
@@ -356,7 +357,7 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
           summary: "Change some fields of an item (the others stay as they are)",
           tags: ["curation"],
           security: WRITE_SECURITY,
-          parameters: [...parameters("path", ZItemIdParams), IF_MATCH],
+          parameters: [...parameters("path", ZRecordIdParams), IF_MATCH],
           requestBody: {
             required: true,
             description: "Any of the item's fields; the result is validated as a whole.",
@@ -371,7 +372,7 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
           summary: "Move an item along the workflow: draft ⇄ in review → published ⇄ withdrawn, and back to draft",
           tags: ["curation"],
           security: WRITE_SECURITY,
-          parameters: [...parameters("path", ZItemIdParams), IF_MATCH],
+          parameters: [...parameters("path", ZRecordIdParams), IF_MATCH],
           requestBody: { required: true, content: { "application/json": { schema: ref("StatusChange"), example: { status: "WITHDRAWN", reason: "Duplicate of 2023.sw.kbri/1190" } } } },
           responses: {
             "200": editableItemResponse("The item at its new status and version."),
