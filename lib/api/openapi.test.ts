@@ -61,11 +61,12 @@ describe("OpenAPI document", () => {
     type Operation = { operationId: string; security?: unknown[]; requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> }; parameters?: { name?: string }[]; responses: Record<string, unknown> };
     const paths = doc.paths as Record<string, Record<string, Operation>>;
     const schemas = (doc.components as { schemas: Record<string, { properties?: Record<string, unknown> }> }).schemas;
-    for (const [segment, name, required, fields] of [
+    const kinds: [string, string, string[], string[]][] = [
       ["researchers", "Researcher", ["slug", "displayName"], ["orcid", "primaryUnitId", "unitIds", "links"]],
       ["units", "Unit", ["slug", "name"], ["altName", "parentId"]],
       ["collections", "Collection", ["slug", "name", "unitId"], ["description", "unitId"]],
-    ] as const) {
+    ];
+    for (const [segment, name, required, fields] of kinds) {
       const create = paths[`/curate/${segment}`].post;
       expect(create.operationId).toBe(`create${name}`);
       const body = create.requestBody!.content["application/json"].schema;
