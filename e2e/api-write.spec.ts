@@ -1,11 +1,12 @@
 // Writing through the REST API with a personal token: a curator creates a token on the account
 // page, a client uses it (without cookies) to create, update and publish an item, the public
-// page shows the result, the item's history names the token, and a revoked token is refused.
+// page shows the result, the item's history names the token, the token edits the collection
+// too, and a revoked token is refused.
 import { AUTH_E2E } from "./auth-data";
 import { expect, test } from "./fixtures";
 import { shoot, signIn } from "./session";
 
-// Generous: this one test signs in, renders five pages (each checked by axe) and takes six screenshots.
+// Generous: this one test signs in, renders six pages (each checked by axe) and takes six screenshots.
 test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 const unique = Date.now().toString(36);
@@ -75,6 +76,22 @@ test("a token created in the workspace creates, updates and publishes an item th
     for (const entry of await entries.all()) await expect(entry).toContainText(`via API token “Import script ${unique}”`);
     await page.goto(`/ko/curate/items/${item.id}/history`);
     await expect(page.getByTestId("history-entry").first()).toContainText(`API 토큰 “Import script ${unique}” 사용`);
+
+    // The same token edits the collection (its curator's rights): If-Match required, the public page updated.
+    const read = await api.get(`/api/v1/curate/collections/${collectionId}`);
+    expect(read.status()).toBe(200);
+    const collection = await read.json();
+    expect(collection).toMatchObject({ id: collectionId, version: expect.any(Number), links: { html: `/collections/${collection.slug}` } });
+    const description = `Described through the API ${unique}.`;
+    expect((await api.patch(`/api/v1/curate/collections/${collectionId}`, { data: { description } })).status()).toBe(428);
+    const described = await api.patch(`/api/v1/curate/collections/${collectionId}`, { data: { description }, headers: { "if-match": read.headers()["etag"] } });
+    expect(described.status()).toBe(200);
+    expect(await described.json()).toMatchObject({ description, version: collection.version + 1 });
+    await page.goto(`/en/collections/${collection.slug}`);
+    await expect(page.getByText(description)).toBeVisible();
+    const restored = await api.put(`/api/v1/curate/collections/${collectionId}`, { data: collection, headers: { "if-match": described.headers()["etag"] } });
+    expect(restored.status()).toBe(200);
+    expect((await restored.json()).description).toBe(collection.description);
 
     // Revoked in the workspace: the token stops working at once.
     await page.goto("/en/curate/me");

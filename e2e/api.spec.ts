@@ -86,6 +86,11 @@ test.describe("REST API /api/v1", () => {
         calls.push(`${method} ${template}`);
       }
     }
-    expect(calls.length).toBeGreaterThanOrEqual(23);
+    expect(calls.length).toBeGreaterThanOrEqual(35);
+    expect(calls).toEqual(
+      expect.arrayContaining(
+        ["researchers", "units", "collections"].flatMap((kind) => [`post /curate/${kind}`, ...["get", "put", "patch"].map((m) => `${m} /curate/${kind}/{id}`)]),
+      ),
+    );
   });
 });

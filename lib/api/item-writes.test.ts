@@ -11,7 +11,8 @@ import { authenticateToken, createApiToken, hashToken, listApiTokens, revokeApiT
 import { listHistory } from "../curate/audit";
 import { listItemFileHistory, updateFile } from "../curate/files/files";
 import { actAs, isSameOriginRequest } from "./caller";
-import { changeStatusEndpoint, createItemEndpoint, getEditableItemEndpoint, runWrite, updateItemEndpoint, type WriteEndpoint } from "./item-writes";
+import { changeStatusEndpoint, createItemEndpoint, getEditableItemEndpoint, updateItemEndpoint } from "./item-writes";
+import { runWrite, type WriteEndpoint } from "./writes";
 import { itemsEndpoint } from "./endpoints";
 import { runApi } from "./serve";
 

@@ -56,4 +56,29 @@ describe("OpenAPI document", () => {
     expect(create.required).toEqual(["type", "title", "collectionId"]);
     expect(paths["/curate/items/{id}"].put.parameters?.map((p) => p.name)).toContain("If-Match");
   });
+
+  it("describes the researcher, unit and collection writes with the workspace's schemas", () => {
+    type Operation = { operationId: string; security?: unknown[]; requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> }; parameters?: { name?: string }[]; responses: Record<string, unknown> };
+    const paths = doc.paths as Record<string, Record<string, Operation>>;
+    const schemas = (doc.components as { schemas: Record<string, { properties?: Record<string, unknown> }> }).schemas;
+    const kinds: [string, string, string[], string[]][] = [
+      ["researchers", "Researcher", ["slug", "displayName"], ["orcid", "primaryUnitId", "unitIds", "links"]],
+      ["units", "Unit", ["slug", "name"], ["altName", "parentId"]],
+      ["collections", "Collection", ["slug", "name", "unitId"], ["description", "unitId"]],
+    ];
+    for (const [segment, name, required, fields] of kinds) {
+      const create = paths[`/curate/${segment}`].post;
+      expect(create.operationId).toBe(`create${name}`);
+      const body = create.requestBody!.content["application/json"].schema;
+      expect(body.required).toEqual(required);
+      expect(Object.keys(body.properties ?? {})).toEqual(expect.arrayContaining(fields));
+      for (const method of ["get", "put", "patch"]) {
+        const operation = paths[`/curate/${segment}/{id}`][method];
+        expect(operation.security, `${method} ${segment}`).toEqual([{ apiToken: [] }, { session: [] }]);
+        expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(method === "get" ? ["200", "401", "403", "404"] : ["200", "401", "403", "404", "412", "422", "428"]));
+        if (method !== "get") expect(operation.parameters?.map((p) => p.name)).toContain("If-Match");
+      }
+      expect(Object.keys(schemas[`Editable${name}`].properties ?? {})).toEqual(expect.arrayContaining(["id", "version", "slug", ...fields]));
+    }
+  });
 });

@@ -25,7 +25,11 @@ import {
   ZUnitTree,
 } from "./schemas";
 import { ZCreateItem } from "../curate/items/schema";
-import { MAX_BODY_BYTES, ZEditableItem, ZItemIdParams, ZStatusChangeBody } from "./item-writes";
+import { ZResearcherFields } from "../curate/researchers/schema";
+import { ZCollectionFields, ZUnitFields } from "../curate/units/schema";
+import { ZEditableItem, ZStatusChangeBody } from "./item-writes";
+import { ZEditableCollection, ZEditableResearcher, ZEditableUnit } from "./record-writes";
+import { MAX_BODY_BYTES, ZRecordIdParams } from "./writes";
 
 // --- Endpoints owned by other parts of the application (kept in step with their route files). ---
 
@@ -74,11 +78,12 @@ const ZBeaconBody = z.object({ type: z.enum(["item", "researcher", "unit"]), id:
 const SCHEMA_IDS = [
   "File", "Contributor", "ItemSummary", "Item", "Tombstone", "ItemPage", "ResearcherSummary", "ResearcherPage", "Researcher",
   "UnitNode", "UnitTree", "Unit", "Collection", "SearchResult", "Problem", "Suggestions", "Statistics", "Beacon", "EditableItem", "StatusChange",
+  "EditableResearcher", "EditableUnit", "EditableCollection",
 ];
 
 function componentSchemas(): Record<string, unknown> {
   // Referencing the schemas makes sure they are registered before the registry is read.
-  void [ZItem, ZTombstone, ZItemPage, ZResearcher, ZResearcherPage, ZUnit, ZUnitTree, ZCollection, ZSearchResult, ZProblem, ZSuggestions, ZStatistics, ZBeaconBody, ZEditableItem, ZStatusChangeBody];
+  void [ZItem, ZTombstone, ZItemPage, ZResearcher, ZResearcherPage, ZUnit, ZUnitTree, ZCollection, ZSearchResult, ZProblem, ZSuggestions, ZStatistics, ZBeaconBody, ZEditableItem, ZStatusChangeBody, ZEditableResearcher, ZEditableUnit, ZEditableCollection];
   const all = z.toJSONSchema(z.globalRegistry, { target: "draft-2020-12", uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" });
   const out: Record<string, unknown> = {};
   for (const id of SCHEMA_IDS) {
@@ -168,28 +173,89 @@ function itemFieldsBody(): Record<string, unknown> {
 }
 
 const WRITE_SECURITY = [{ apiToken: [] }, { session: [] }];
-const writeErrors = {
+const writeErrors = (noun: string) => ({
   "401": problemResponse("No session and no token, or the bearer token is unknown, revoked or expired (WWW-Authenticate says which)."),
-  "403": problemResponse("The account may not do this (the item's unit is not one it curates), or a signed-in write came from another site."),
+  "403": problemResponse(`The account may not do this (the ${noun}'s unit is not one it curates), or a signed-in write came from another site.`),
   "406": { $ref: "#/components/responses/NotAcceptable" },
-};
+});
 const bodyErrors = {
   "400": problemResponse("The body is not a JSON object."),
   "413": problemResponse(`The body is larger than ${MAX_BODY_BYTES} bytes.`),
   "415": problemResponse("The body is not application/json."),
   "422": { $ref: "#/components/responses/InvalidFields" },
 };
-const lockErrors = {
-  "404": problemResponse("There is no such item."),
-  "412": problemResponse("If-Match does not name the item's current version: someone changed it meanwhile. `currentVersion` says which version it is at; the ETag header carries the new tag."),
-  "428": problemResponse("If-Match is missing: read the item first and send its ETag back."),
-};
-const IF_MATCH = { name: "If-Match", in: "header", required: true, description: "The ETag of the version the change is based on (from GET, or from the answer to the previous write).", schema: { type: "string" }, example: '"1191.4"' };
-const editableItemResponse = (description: string, extraHeaders: Record<string, unknown> = {}) => ({
-  description,
-  headers: { ETag: { description: "Names the item's version; send it in If-Match to write.", schema: { type: "string" } }, ...extraHeaders },
-  content: { "application/json": { schema: ref("EditableItem") } },
+const lockErrors = (noun: string) => ({
+  "404": problemResponse(`There is no such ${noun}.`),
+  "412": problemResponse(`If-Match does not name the ${noun}'s current version: someone changed it meanwhile. \`currentVersion\` says which version it is at; the ETag header carries the new tag.`),
+  "428": problemResponse(`If-Match is missing: read the ${noun} first and send its ETag back.`),
 });
+const IF_MATCH = { name: "If-Match", in: "header", required: true, description: "The ETag of the version the change is based on (from GET, or from the answer to the previous write).", schema: { type: "string" }, example: '"1191.4"' };
+const editableResponse = (schemaId: string, noun: string, description: string, extraHeaders: Record<string, unknown> = {}) => ({
+  description,
+  headers: { ETag: { description: `Names the ${noun}'s version; send it in If-Match to write.`, schema: { type: "string" } }, ...extraHeaders },
+  content: { "application/json": { schema: ref(schemaId) } },
+});
+const editableItemResponse = (description: string, extraHeaders: Record<string, unknown> = {}) => editableResponse("EditableItem", "item", description, extraHeaders);
+
+type RecordApi = { noun: string; segment: string; schemaId: string; fields: z.ZodType; required: string[]; who: string; create: string; example: Record<string, unknown>; patchExample: Record<string, unknown> };
+
+/** POST /curate/{segment} and GET/PUT/PATCH /curate/{segment}/{id} of a researcher, unit or collection. */
+function recordPaths(api: RecordApi): Record<string, unknown> {
+  const body = { ...inputSchema(api.fields), required: api.required, description: `The fields of a ${api.noun} as the workspace's editor has them. Text fields may be null or empty for none; unknown properties are ignored.` };
+  const tag = ["curation"];
+  const Name = api.noun[0].toUpperCase() + api.noun.slice(1);
+  const saved = editableResponse(api.schemaId, api.noun, `The ${api.noun} as saved, at its new version.`);
+  const idParams = [...parameters("path", ZRecordIdParams), IF_MATCH];
+  return {
+    [`/curate/${api.segment}`]: {
+      post: {
+        operationId: `create${Name}`,
+        summary: api.create,
+        tags: tag,
+        security: WRITE_SECURITY,
+        requestBody: { required: true, content: { "application/json": { schema: body, example: api.example } } },
+        responses: {
+          "201": editableResponse(api.schemaId, api.noun, `The new ${api.noun}.`, { Location: { description: `The ${api.noun}'s URL in this API.`, schema: { type: "string" } } }),
+          ...writeErrors(api.noun),
+          ...bodyErrors,
+        },
+      },
+    },
+    [`/curate/${api.segment}/{id}`]: {
+      get: {
+        operationId: `getEditable${Name}`,
+        summary: `A ${api.noun} as it is edited (${api.who}), with the ETag to write it`,
+        tags: tag,
+        security: WRITE_SECURITY,
+        parameters: parameters("path", ZRecordIdParams),
+        responses: { "200": editableResponse(api.schemaId, api.noun, `The ${api.noun}.`), ...writeErrors(api.noun), "404": problemResponse(`There is no such ${api.noun}.`) },
+      },
+      put: {
+        operationId: `replace${Name}`,
+        summary: `Replace every field of a ${api.noun} (fields left out become empty, as in the editor)`,
+        tags: tag,
+        security: WRITE_SECURITY,
+        parameters: idParams,
+        requestBody: { required: true, content: { "application/json": { schema: body } } },
+        responses: { "200": saved, ...writeErrors(api.noun), ...bodyErrors, ...lockErrors(api.noun) },
+      },
+      patch: {
+        operationId: `update${Name}`,
+        summary: `Change some fields of a ${api.noun} (the others stay as they are)`,
+        tags: tag,
+        security: WRITE_SECURITY,
+        parameters: idParams,
+        requestBody: {
+          required: true,
+          description: `Any of the ${api.noun}'s fields; the result is validated as a whole.`,
+          content: { "application/json": { schema: { ...body, required: [] }, example: api.patchExample } },
+        },
+        responses: { "200": saved, ...writeErrors(api.noun), ...bodyErrors, ...lockErrors(api.noun) },
+      },
+    },
+  };
+}
+
 const EXAMPLE_NEW_ITEM = {
   type: "JOURNAL_ARTICLE",
   title: "Hippocampal circuits in stress-induced depression",
@@ -227,7 +293,7 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
         `\`limit\` is 1–${MAX_LIMIT} (default ${DEFAULT_LIMIT}). Responses carry an ETag; send it back in If-None-Match for a 304. ` +
         `Errors are RFC 9457 problem details. Anonymous clients are rate limited per address (RateLimit-* headers; 429 with Retry-After). ` +
         `The curation endpoints write with the rights of a signed-in account: send a personal API token (created on the workspace's account page) as ` +
-        `\`Authorization: Bearer <token>\`; token holders are not rate limited. Writes to an item are conditional: send the ETag you read in If-Match.`,
+        `\`Authorization: Bearer <token>\`; token holders are not rate limited. Writes to items, researchers, units and collections are conditional: send the ETag you read in If-Match.`,
       license: { name: "Apache-2.0", identifier: "Apache-2.0" },
     },
     servers: [{ url: serverUrl.replace(/\/$/, "") + "/api/v1" }],
@@ -328,7 +394,7 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
           requestBody: { required: true, content: { "application/json": { schema: itemFieldsBody(), example: EXAMPLE_NEW_ITEM } } },
           responses: {
             "201": editableItemResponse("The new draft (it gets its handle now; publishing makes it public).", { Location: { description: "The item's URL in this API.", schema: { type: "string" } } }),
-            ...writeErrors,
+            ...writeErrors("item"),
             ...bodyErrors,
           },
         },
@@ -339,30 +405,30 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
           summary: "An item as it is edited, whatever its status, with the ETag to write it",
           tags: ["curation"],
           security: WRITE_SECURITY,
-          parameters: parameters("path", ZItemIdParams),
-          responses: { "200": editableItemResponse("The item."), ...writeErrors, "404": problemResponse("There is no such item.") },
+          parameters: parameters("path", ZRecordIdParams),
+          responses: { "200": editableItemResponse("The item."), ...writeErrors("item"), "404": problemResponse("There is no such item.") },
         },
         put: {
           operationId: "replaceItem",
           summary: "Replace every field of an item (fields left out become empty, as in the editor)",
           tags: ["curation"],
           security: WRITE_SECURITY,
-          parameters: [...parameters("path", ZItemIdParams), IF_MATCH],
+          parameters: [...parameters("path", ZRecordIdParams), IF_MATCH],
           requestBody: { required: true, content: { "application/json": { schema: itemFieldsBody() } } },
-          responses: { "200": editableItemResponse("The item as saved, at its new version."), ...writeErrors, ...bodyErrors, ...lockErrors },
+          responses: { "200": editableItemResponse("The item as saved, at its new version."), ...writeErrors("item"), ...bodyErrors, ...lockErrors("item") },
         },
         patch: {
           operationId: "updateItem",
           summary: "Change some fields of an item (the others stay as they are)",
           tags: ["curation"],
           security: WRITE_SECURITY,
-          parameters: [...parameters("path", ZItemIdParams), IF_MATCH],
+          parameters: [...parameters("path", ZRecordIdParams), IF_MATCH],
           requestBody: {
             required: true,
             description: "Any of the item's fields; the result is validated as a whole.",
             content: { "application/json": { schema: { ...itemFieldsBody(), required: [] }, example: { abstract: "A new abstract." } } },
           },
-          responses: { "200": editableItemResponse("The item as saved, at its new version."), ...writeErrors, ...bodyErrors, ...lockErrors },
+          responses: { "200": editableItemResponse("The item as saved, at its new version."), ...writeErrors("item"), ...bodyErrors, ...lockErrors("item") },
         },
       },
       "/curate/items/{id}/status": {
@@ -371,17 +437,50 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
           summary: "Move an item along the workflow: draft ⇄ in review → published ⇄ withdrawn, and back to draft",
           tags: ["curation"],
           security: WRITE_SECURITY,
-          parameters: [...parameters("path", ZItemIdParams), IF_MATCH],
+          parameters: [...parameters("path", ZRecordIdParams), IF_MATCH],
           requestBody: { required: true, content: { "application/json": { schema: ref("StatusChange"), example: { status: "WITHDRAWN", reason: "Duplicate of 2023.sw.kbri/1190" } } } },
           responses: {
             "200": editableItemResponse("The item at its new status and version."),
-            ...writeErrors,
+            ...writeErrors("item"),
             ...bodyErrors,
-            ...lockErrors,
+            ...lockErrors("item"),
             "409": problemResponse("The workflow does not allow this move from the item's current status."),
           },
         },
       },
+      ...recordPaths({
+        noun: "researcher",
+        segment: "researchers",
+        schemaId: "EditableResearcher",
+        fields: ZResearcherFields,
+        required: ["slug", "displayName"],
+        who: "curators of one of its units, administrators",
+        create: "Create a researcher profile in units the account curates (without a unit: administrators)",
+        example: { slug: "koo-ja-wook", displayName: "Koo, Ja Wook", primaryUnitId: 4, orcid: "0000-0002-1825-0097", researchInterests: ["stress", "depression"] },
+        patchExample: { position: "Principal Investigator" },
+      }),
+      ...recordPaths({
+        noun: "unit",
+        segment: "units",
+        schemaId: "EditableUnit",
+        fields: ZUnitFields,
+        required: ["slug", "name"],
+        who: "curators of the unit or a unit above it, administrators",
+        create: "Create a unit below one the account curates (at the top: administrators)",
+        example: { slug: "neural-circuits", name: "Neural Circuits Group", altName: "신경회로 연구단", parentId: 2 },
+        patchExample: { parentId: 5 },
+      }),
+      ...recordPaths({
+        noun: "collection",
+        segment: "collections",
+        schemaId: "EditableCollection",
+        fields: ZCollectionFields,
+        required: ["slug", "name", "unitId"],
+        who: "curators of its unit, administrators",
+        create: "Create a collection in a unit the account curates",
+        example: { slug: "neural-circuits-articles", name: "Articles", unitId: 7 },
+        patchExample: { description: "Peer-reviewed articles of the group." },
+      }),
       "/curate/files": {
         post: {
           operationId: "uploadFile",

@@ -4,9 +4,10 @@ import "server-only";
 import { connection } from "next/server";
 import { getCurrentUser } from "../auth/guard";
 import { invalidateItem } from "../curate/items/service";
+import { invalidateResearcher, invalidateUnits } from "../curate/records";
 import { getSql } from "../db";
 import { env } from "../env";
-import { runWrite, type WriteEndpoint } from "./item-writes";
+import { runWrite, type WriteEndpoint } from "./writes";
 import { methodNotAllowed } from "./problem";
 import { runApi, type Endpoint } from "./serve";
 
@@ -26,11 +27,15 @@ export async function readOnly(): Promise<Response> {
   return methodNotAllowed(["GET", "HEAD"]);
 }
 
-/** A write endpoint (token or same-site session; lib/api/item-writes.ts). */
+/** A write endpoint (token or same-site session; lib/api/writes.ts). */
 export function apiWrite(make: (params: Record<string, string>) => WriteEndpoint) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     await connection();
     const endpoint = make(await context.params);
-    return runWrite(request, { sql: await getSql(), loadSession: getCurrentUser, siteUrl: env().SITE_URL, onItemChanged: (...v) => invalidateItem(...v) }, endpoint);
+    return runWrite(
+      request,
+      { sql: await getSql(), loadSession: getCurrentUser, siteUrl: env().SITE_URL, invalidate: { item: invalidateItem, researcher: invalidateResearcher, units: invalidateUnits } },
+      endpoint,
+    );
   };
 }
