@@ -613,7 +613,7 @@ export function buildOpenApiDocument(serverUrl = env().SITE_URL ?? "/"): Record<
           content: {
             "application/problem+json": {
               schema: ref("Problem"),
-              example: { type: "about:blank", title: "Unprocessable Content", status: 422, detail: "Check this field: doi.", errors: [{ name: "doi", code: "invalidDoi", reason: "Not a DOI: it starts with 10. followed by a slash, e.g. 10.1038/nature12373." }] },
+              example: { type: "about:blank", title: "Unprocessable Content", status: 422, detail: "doi: Not a DOI: it starts with 10. followed by a slash, e.g. 10.1038/nature12373.", errors: [{ name: "doi", code: "invalidDoi", reason: "Not a DOI: it starts with 10. followed by a slash, e.g. 10.1038/nature12373." }] },
             },
           },
         },

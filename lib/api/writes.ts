@@ -58,7 +58,8 @@ export function fieldProblem(error: z.ZodError, messages: Record<string, string>
 
 export function fieldErrorsProblem(errors: { name: string; code: string; reason: string }[]): Response {
   const names = [...new Set(errors.map((e) => e.name))];
-  return problem(422, "Unprocessable Content", `Check ${names.length === 1 ? "this field" : "these fields"}: ${names.join(", ")}.`, {}, { errors });
+  const detail = errors.length === 1 ? `${errors[0].name}: ${errors[0].reason}` : `Check these fields: ${names.join(", ")}.`;
+  return problem(422, "Unprocessable Content", detail, {}, { errors });
 }
 
 /** The body as a JSON object: 415 for another type, 413 past MAX_BODY_BYTES, 400 for anything but an object. */
