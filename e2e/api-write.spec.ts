@@ -80,13 +80,13 @@ test("a token created in the workspace creates, updates and publishes an item th
     // The same token creates a collection beside the item's (its curator's rights) and edits it:
     // If-Match required, the public page updated.
     const owning = await (await api.get(`/api/v1/curate/collections/${collectionId}`)).json();
-    const created = await api.post(`/api/v1/curate/collections`, { data: { slug: `api-${unique}`, name: `API collection ${unique}`, unitId: owning.unitId } });
-    expect(created.status()).toBe(201);
-    const collection = await created.json();
+    const made = await api.post(`/api/v1/curate/collections`, { data: { slug: `api-${unique}`, name: `API collection ${unique}`, unitId: owning.unitId } });
+    expect(made.status()).toBe(201);
+    const collection = await made.json();
     expect(collection).toMatchObject({ slug: `api-${unique}`, version: 1, links: { html: `/collections/api-${unique}` } });
     const description = `Described through the API ${unique}.`;
     expect((await api.patch(`/api/v1/curate/collections/${collection.id}`, { data: { description } })).status()).toBe(428);
-    const described = await api.patch(`/api/v1/curate/collections/${collection.id}`, { data: { description }, headers: { "if-match": created.headers()["etag"] } });
+    const described = await api.patch(`/api/v1/curate/collections/${collection.id}`, { data: { description }, headers: { "if-match": made.headers()["etag"] } });
     expect(described.status()).toBe(200);
     expect(await described.json()).toMatchObject({ description, version: 2 });
     await page.goto(`/en/collections/${collection.slug}`);
