@@ -3,7 +3,7 @@
 import type { Request } from "@playwright/test";
 import { AUTH_E2E } from "./auth-data";
 import { expect, test } from "./fixtures";
-import { shoot, signIn, signedInPage } from "./session";
+import { openBeforeScripts, shoot, signIn, signedInPage } from "./session";
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
@@ -88,6 +88,23 @@ test.describe("item editing", () => {
     await shoot(page, "editor-en");
     await page.goto(`/en/handle/${handle}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(firstTitle);
+  });
+
+  test("text typed before the page's script runs is kept and saved", async ({ page }) => {
+    await signIn(page, AUTH_E2E.curator);
+    const hydrate = await openBeforeScripts(page, itemUrl);
+    // A textarea that already holds text (React resets such a one while hydrating) and an input.
+    const title = `${secondTitle} (typed early)`;
+    await page.locator("#field-title").fill(title);
+    await page.locator("#field-volume").fill("12");
+    await hydrate("#field-title");
+    await expect(page.getByRole("status").filter({ hasText: "You have unsaved changes." })).toBeVisible();
+    await expect(page.locator("#field-title")).toHaveValue(title);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText(/Saved \(version \d+\)/)).toBeVisible();
+    await page.goto(itemUrl);
+    await expect(page.locator("#field-title")).toHaveValue(title);
+    await expect(page.locator("#field-volume")).toHaveValue("12");
   });
 
   test("a second session editing the same item gets the conflict and reapplies its edits", async ({ browser }) => {

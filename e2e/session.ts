@@ -1,5 +1,5 @@
 // Signing in and screenshots, shared by the workspace specs.
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Page, Route } from "@playwright/test";
 
 export type Account = { email: string; password: string };
 
@@ -29,4 +29,29 @@ export async function shoot(page: Page, name: string) {
     await page.screenshot({ path: `${dir}/${name}-${tag}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/**
+ * Opens `url` with the page's scripts held back, so that a test can type into the server-rendered
+ * form first. The returned function lets the scripts load and waits until React has hydrated the
+ * element `selector` names.
+ */
+export async function openBeforeScripts(page: Page, url: string) {
+  const scripts = "**/_next/static/**/*.js";
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const hold = async (route: Route) => {
+    await held;
+    await route.continue();
+  };
+  await page.route(scripts, hold);
+  await page.goto(url, { waitUntil: "domcontentloaded" });
+  return async (selector: string) => {
+    release();
+    await page.waitForFunction((s) => {
+      const el = document.querySelector(s);
+      return !!el && Object.keys(el).some((k) => k.startsWith("__reactFiber"));
+    }, selector);
+    await page.unroute(scripts, hold);
+  };
 }

@@ -3,12 +3,13 @@
 // optimistic locking. When someone else saved first, it shows what changed (theirs vs current,
 // field by field) and reapplies the curator's own edits onto the current version in one click.
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useId, useMemo, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/auth/guard";
 import type { ItemSnapshot } from "@/lib/curate/items/store";
 import type { EditMessages } from "@/lib/i18n/messages-edit";
 import { ContributorsEditor } from "./item-contributors";
 import { ALL_FIELDS, fieldText, reapply, toFormData, toFormValues, type ItemFormValues } from "./item-form-values";
+import { useTypedValues } from "./typed-values";
 
 const FIELD = "mt-1 block w-full rounded-lg border border-line bg-paper px-3 py-1.5 text-sm text-ink focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30 aria-[invalid=true]:border-warn";
 const ITEM_TYPE_KEYS = ["JOURNAL_ARTICLE", "CONFERENCE_PAPER", "BOOK", "BOOK_CHAPTER", "THESIS", "REPORT", "DATASET", "PATENT", "PRESENTATION", "OTHER"];
@@ -44,7 +45,8 @@ export function ItemEditor({
   const router = useRouter();
   const start = useMemo(() => toFormValues(initial, researcherNames), [initial, researcherNames]);
   const [base, setBase] = useState(start);
-  const [values, setValues] = useState(start);
+  const formId = useId();
+  const [values, setValues] = useTypedValues(formId, start);
   const [version, setVersion] = useState(initialVersion ?? 0);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -171,7 +173,7 @@ export function ItemEditor({
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={pending}>
+    <form id={formId} onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={pending}>
       {conflict ? (
         <section aria-labelledby="conflict-title" className="rounded-xl border-2 border-warn/60 bg-surface p-5" data-testid="conflict">
           <h2 id="conflict-title" tabIndex={-1} className="text-lg font-semibold text-warn">

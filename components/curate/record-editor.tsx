@@ -3,9 +3,10 @@
 // to each field, and the save with optimistic locking. When someone else saved first it shows what
 // changed (field by field) and reapplies the curator's own edits onto the saved version.
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useId, useMemo, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/auth/guard";
 import { fieldText, reapply, toFormData, toFormValues, type RecordFormValues } from "./record-form-values";
+import { useTypedValues } from "./typed-values";
 
 const FIELD = "mt-1 block w-full rounded-lg border border-line bg-paper px-3 py-1.5 text-sm text-ink focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30 aria-[invalid=true]:border-warn";
 
@@ -66,7 +67,8 @@ export function RecordEditor({
   const names = useMemo(() => sections.flatMap((s) => s.fields.map((f) => f.name)), [sections]);
   const start = useMemo(() => toFormValues(initial, names), [initial, names]);
   const [base, setBase] = useState(start);
-  const [values, setValues] = useState(start);
+  const formId = useId();
+  const [values, setValues] = useTypedValues(formId, start);
   const [version, setVersion] = useState(initialVersion ?? 0);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -205,6 +207,7 @@ export function RecordEditor({
 
   return (
     <form
+      id={formId}
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(() => submit(values, version));
