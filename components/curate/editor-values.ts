@@ -1,8 +1,10 @@
 "use client";
-// Form values that keep what someone typed into the server-rendered form before the page's script
-// ran. The hydrating render reads the controls (named `field-<name>`) before React touches them, and
-// still renders the server's values so that the markup matches; the render right after hydration
-// shows what was typed.
+// The values an editor holds: the version last saved or loaded (`base`, version `version`), the
+// curator's edits (`values`) and, after someone else saved first, their version (`conflict`).
+// The edits keep what was typed into the server-rendered form before the page's script ran: the
+// hydrating render reads the controls (ids `field-<name>`) before React touches them and still
+// renders the server's values, so that the markup matches; the render right after hydration shows
+// what was typed.
 import { useState, useSyncExternalStore, type Dispatch, type SetStateAction } from "react";
 
 type Control = string | string[] | undefined;
@@ -41,4 +43,42 @@ export function useTypedValues<T extends object>(formId: string, start: T): [T, 
     return form ? withTyped(start, (name) => controlValue(form, name)) : start;
   });
   return [hydrating ? start : values, setValues];
+}
+
+/**
+ * An editor's state (see the top of this file). `merge(base, mine, theirs)` puts the curator's
+ * edits onto someone else's newer version.
+ */
+export function useEditorValues<T extends object>(formId: string, start: T, startVersion: number, merge: (base: T, mine: T, theirs: T) => T) {
+  const [base, setBase] = useState(start);
+  const [values, setValues] = useTypedValues(formId, start);
+  const [version, setVersion] = useState(startVersion);
+  const [conflict, setConflict] = useState<{ version: number; current: T } | null>(null);
+  /** Now at version `v`, saved with `saved`; the curator holds `edited` (by default the same). */
+  const settle = (saved: T, v: number, edited: T = saved) => {
+    setBase(saved);
+    setValues(edited);
+    setVersion(v);
+  };
+  return {
+    base,
+    values,
+    setValues,
+    version,
+    conflict,
+    setConflict,
+    settle,
+    /** After a conflict: the curator's edits put onto the other version; what to save, from which version. */
+    reapplyMine(): [T, number] {
+      if (!conflict) return [values, version];
+      const merged = merge(base, values, conflict.current);
+      settle(conflict.current, conflict.version, merged);
+      return [merged, conflict.version];
+    },
+    /** After a conflict: the curator's edits dropped for the other version. */
+    takeTheirs() {
+      if (conflict) settle(conflict.current, conflict.version);
+      setConflict(null);
+    },
+  };
 }

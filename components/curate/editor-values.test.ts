@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toFormValues } from "./item-form-values";
-import { withTyped } from "./typed-values";
+import { withTyped } from "./editor-values";
 
 describe("values typed before hydration", () => {
   it("takes over text, choices and checkboxes from the controls and leaves the rest", () => {
