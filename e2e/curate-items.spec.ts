@@ -97,6 +97,7 @@ test.describe("item editing", () => {
     const title = `${secondTitle} (typed early)`;
     await page.locator("#field-title").fill(title);
     await page.locator("#field-volume").fill("12");
+    await page.locator("#field-keywords").fill("sleep\n수면\nmemory");
     await hydrate("#field-title");
     await expect(page.getByRole("status").filter({ hasText: "You have unsaved changes." })).toBeVisible();
     await expect(page.locator("#field-title")).toHaveValue(title);
@@ -105,6 +106,20 @@ test.describe("item editing", () => {
     await page.goto(itemUrl);
     await expect(page.locator("#field-title")).toHaveValue(title);
     await expect(page.locator("#field-volume")).toHaveValue("12");
+    await expect(page.locator("#field-keywords")).toHaveValue("sleep\n수면\nmemory");
+
+    // One keyword changed: the history marks that one, not the whole list.
+    await page.locator("#field-keywords").fill("sleep\n수면 기억\nmemory");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText(/Saved \(version \d+\)/)).toBeVisible();
+    await page.goto(`${itemUrl}/history`);
+    const keywords = page.getByTestId("history-entry").first().getByRole("row", { name: /Keywords/ });
+    await expect(keywords.locator("del")).toHaveText("removed: − 수면");
+    await expect(keywords.locator("ins")).toHaveText("added: + 수면 기억");
+    await shoot(page, "history-lists-en");
+    await page.goto(itemUrl.replace("/en/", "/ko/") + "/history");
+    await expect(page.getByTestId("history-entry").first().locator("del")).toHaveText("삭제됨: − 수면");
+    await shoot(page, "history-lists-ko");
   });
 
   test("a second session editing the same item gets the conflict and reapplies its edits", async ({ browser }) => {

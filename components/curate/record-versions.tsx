@@ -4,13 +4,14 @@
 // new one).
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ChangeTable, RestoreForm, VersionCard, type VersionText } from "@/components/curate/version-history";
+import { Added, ChangeTable, Removed, RestoreForm, VersionCard, type VersionText } from "@/components/curate/version-history";
 import { Forbidden, RecordTitle, WorkspaceNav } from "@/components/curate/workspace";
 import type { ActionResult } from "@/lib/auth/guard";
 import { requirePageUser } from "@/lib/auth/guard";
 import type { HistoryEntry } from "@/lib/curate/audit";
 import { getRecordHistory, getUnitChoices, type UnitChoice } from "@/lib/curate/records";
 import type { Lang } from "@/lib/i18n/config";
+import { curateMessages } from "@/lib/i18n/messages-curate";
 import { recordMessages, type RecordMessages } from "@/lib/i18n/messages-records";
 import { loadRecord, mayEditRecord, type RecordKind } from "./record-kinds";
 
@@ -37,10 +38,10 @@ const unitNames = (units: UnitChoice[]) => new Map(units.map((u) => [u.id, u.lab
 export function RecordHistory({ lang, entries, text, units }: { lang: Lang; entries: HistoryEntry[]; text: RecordMessages; units: UnitChoice[] }) {
   if (entries.length === 0) return <p className="text-sm text-muted">{text.history.empty}</p>;
   const names = unitNames(units);
-  const brief = (field: string, v: unknown) => {
+  const marks = curateMessages[lang].diff;
+  const brief = (field: string, v: unknown, Mark: typeof Removed | typeof Added) => {
     const s = show(field, v, text, names).replaceAll("\n", ", ");
-    if (!s) return "—";
-    return s.length > 300 ? `${s.slice(0, 300)}…` : s;
+    return s ? <Mark t={marks}>{s.length > 300 ? `${s.slice(0, 300)}…` : s}</Mark> : "—";
   };
   const dateTime = new Intl.DateTimeFormat(lang === "ko" ? "ko-KR" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
@@ -60,7 +61,7 @@ export function RecordHistory({ lang, entries, text, units }: { lang: Lang; entr
             <ul className="mt-1 space-y-0.5">
               {Object.entries(e.changes).map(([field, c]) => (
                 <li key={field} className="text-muted [overflow-wrap:anywhere]">
-                  <span className="text-ink">{text.fields[field] ?? field}</span>: <del>{brief(field, c.before)}</del> → <ins className="no-underline">{brief(field, c.after)}</ins>
+                  <span className="text-ink">{text.fields[field] ?? field}</span>: {brief(field, c.before, Removed)} → {brief(field, c.after, Added)}
                 </li>
               ))}
             </ul>
@@ -80,7 +81,7 @@ export async function RecordVersions({ lang, type, id, restoreAction }: { lang: 
   if (!(await mayEditRecord(type, user, id))) return <Forbidden lang={lang} />;
   const [entries, units] = await Promise.all([getRecordHistory(type, id, 500), getUnitChoices(user)]);
   const names = unitNames(units);
-  const vt: VersionText = { field: v.field, before: v.before, after: v.after, none: v.none, more: v.more, by: t.history.by, system: t.history.system, viaToken: t.history.viaToken };
+  const vt: VersionText = { field: v.field, before: v.before, after: v.after, none: v.none, more: v.more, by: t.history.by, system: t.history.system, viaToken: t.history.viaToken, ...curateMessages[lang].diff };
   const text = { saved: t.saved, errors: t.errors };
   return (
     <>

@@ -7,6 +7,7 @@ import { recordPage } from "@/components/curate/workspace";
 import { canChangeItemStatus, canViewItemHistory } from "@/lib/auth/permissions";
 import { getCollectionChoices, getItemHistory } from "@/lib/curate/items/service";
 import { isLang, type Lang } from "@/lib/i18n/config";
+import { curateMessages } from "@/lib/i18n/messages-curate";
 import { editMessages, type EditMessages } from "@/lib/i18n/messages-edit";
 import { restoreVersionAction } from "../../actions";
 import { formatBytes } from "@/lib/curate/files/format";
@@ -65,7 +66,7 @@ async function History({ lang, id }: { lang: Lang; id: number }) {
   const restoreForm = (version: number, label: string) => (
     <RestoreForm action={restoreVersionAction} id={item.id} currentVersion={item.version} restore={version} label={label} text={text} success={t.history.restored} />
   );
-  const vt: VersionText = { field: t.conflict.field, before: t.history.before, after: t.history.after, none: t.conflict.none, more: t.history.more, by: t.history.by, system: t.history.system, viaToken: t.history.viaToken };
+  const vt: VersionText = { field: t.conflict.field, before: t.history.before, after: t.history.after, none: t.conflict.none, more: t.history.more, by: t.history.by, system: t.history.system, viaToken: t.history.viaToken, ...curateMessages[lang].diff };
   return (
     <>
       {top}
