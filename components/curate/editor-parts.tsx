@@ -1,5 +1,6 @@
-// Pieces shared by the item editor and the record editor: the look of a field, the conflict panel
-// (someone else saved first: what differs, reapply my edits or take theirs) and the save bar.
+// Pieces shared by the workspace's forms: the look of a field (every form), and for the item and
+// record editors the notes under a field, the conflict panel (someone else saved first: what
+// differs, reapply my edits or take theirs) and the save bar.
 
 export const FIELD =
   "mt-1 block w-full rounded-lg border border-line bg-paper px-3 py-1.5 text-sm text-ink focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30 aria-[invalid=true]:border-warn";

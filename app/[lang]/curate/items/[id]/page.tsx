@@ -14,6 +14,7 @@ import { snapshotOf, STATUS_MOVES } from "@/lib/curate/items/store";
 import { isLang, type Lang } from "@/lib/i18n/config";
 import { editMessages } from "@/lib/i18n/messages-edit";
 import { changeStatusAction, loadCurrentItemAction, saveItemAction } from "../actions";
+import { FIELD } from "@/components/curate/editor-parts";
 
 type Props = PageProps<"/[lang]/curate/items/[id]">;
 
@@ -26,8 +27,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { lang } = await params;
   return { title: editMessages[isLang(lang) ? lang : "en"].editTitle };
 }
-
-const FIELD = "mt-1 block w-full rounded-lg border border-line bg-paper px-3 py-1.5 text-sm text-ink focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30";
 
 async function Editor({ lang, id }: { lang: Lang; id: number }) {
   const t = editMessages[lang];
