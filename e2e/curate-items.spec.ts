@@ -91,6 +91,8 @@ test.describe("item editing", () => {
   });
 
   test("text typed before the page's script runs is kept and saved", async ({ page }) => {
+    // Room for the screenshots in both colour schemes.
+    test.setTimeout(240_000);
     await signIn(page, AUTH_E2E.curator);
     const hydrate = await openBeforeScripts(page, itemUrl);
     // A textarea that already holds text (React resets such a one while hydrating) and an input.
@@ -116,10 +118,10 @@ test.describe("item editing", () => {
     const keywords = page.getByTestId("history-entry").first().getByRole("row", { name: /Keywords/ });
     await expect(keywords.locator("del")).toHaveText("removed: − 수면");
     await expect(keywords.locator("ins")).toHaveText("added: + 수면 기억");
-    await shoot(page, "history-lists-en");
+    await shoot(page, "history-lists-en", { dark: true });
     await page.goto(itemUrl.replace("/en/", "/ko/") + "/history");
     await expect(page.getByTestId("history-entry").first().locator("del")).toHaveText("삭제됨: − 수면");
-    await shoot(page, "history-lists-ko");
+    await shoot(page, "history-lists-ko", { dark: true });
   });
 
   test("a second session editing the same item gets the conflict and reapplies its edits", async ({ browser }) => {

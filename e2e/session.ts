@@ -20,18 +20,18 @@ export async function signedInPage(browser: Browser, account: Account) {
   return { context, page };
 }
 
-/** With SHOTS_DIR set, full-page screenshots on a desktop and a phone (and in dark mode too with SHOTS_DARK set). */
-export async function shoot(page: Page, name: string) {
+/** With SHOTS_DIR set, full-page screenshots on a desktop and a phone (`dark`: in dark mode as well). */
+export async function shoot(page: Page, name: string, { dark = false } = {}) {
   const dir = process.env.SHOTS_DIR;
   if (!dir) return;
-  for (const scheme of process.env.SHOTS_DARK ? (["light", "dark"] as const) : (["light"] as const)) {
+  for (const scheme of dark ? (["light", "dark"] as const) : (["light"] as const)) {
     await page.emulateMedia({ colorScheme: scheme });
     for (const [width, height, tag] of [[1280, 900, "desktop"], [390, 844, "phone"]] as const) {
       await page.setViewportSize({ width, height });
       await page.screenshot({ path: `${dir}/${name}-${tag}${scheme === "dark" ? "-dark" : ""}.png`, fullPage: true });
     }
   }
-  await page.emulateMedia({ colorScheme: "light" });
+  await page.emulateMedia({ colorScheme: null });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
