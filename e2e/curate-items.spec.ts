@@ -5,7 +5,8 @@ import { AUTH_E2E } from "./auth-data";
 import { expect, test } from "./fixtures";
 import { openBeforeScripts, shoot, signIn, signedInPage } from "./session";
 
-test.describe.configure({ mode: "serial", timeout: 120_000 });
+// Generous: every page is checked with axe, slow on a busy two-core machine.
+test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 const unique = `${Date.now().toString(36)}`;
 const firstTitle = `Hippocampal replay during sleep ${unique}`;
@@ -91,8 +92,6 @@ test.describe("item editing", () => {
   });
 
   test("text typed before the page's script runs is kept and saved", async ({ page }) => {
-    // Room for the screenshots in both colour schemes.
-    test.setTimeout(240_000);
     await signIn(page, AUTH_E2E.curator);
     const hydrate = await openBeforeScripts(page, itemUrl);
     // A textarea that already holds text (React resets such a one while hydrating) and an input.

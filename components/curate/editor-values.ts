@@ -1,6 +1,7 @@
 "use client";
 // The values an editor holds: the version last saved or loaded (`base`, version `version`), the
-// curator's edits (`values`) and, after someone else saved first, their version (`conflict`).
+// curator's edits (`values`), after someone else saved first their version (`conflict`), and the
+// outcome of the last save (`message`).
 // The edits keep what was typed into the server-rendered form before the page's script ran: the
 // hydrating render reads the controls (ids `field-<name>`) before React touches them and still
 // renders the server's values, so that the markup matches; the render right after hydration shows
@@ -54,6 +55,7 @@ export function useEditorValues<T extends object>(formId: string, start: T, star
   const [values, setValues] = useTypedValues(formId, start);
   const [version, setVersion] = useState(startVersion);
   const [conflict, setConflict] = useState<{ version: number; current: T } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   /** Now at version `v`, saved with `saved`; the curator holds `edited` (by default the same). */
   const settle = (saved: T, v: number, edited: T = saved) => {
     setBase(saved);
@@ -67,6 +69,8 @@ export function useEditorValues<T extends object>(formId: string, start: T, star
     version,
     conflict,
     setConflict,
+    message,
+    setMessage,
     settle,
     /** After a conflict: the curator's edits put onto the other version; what to save, from which version. */
     reapplyMine(): [T, number] {
@@ -79,6 +83,7 @@ export function useEditorValues<T extends object>(formId: string, start: T, star
     takeTheirs() {
       if (conflict) settle(conflict.current, conflict.version);
       setConflict(null);
+      setMessage(null);
     },
   };
 }

@@ -43,9 +43,8 @@ export function ItemEditor({
   const router = useRouter();
   const start = useMemo(() => toFormValues(initial, researcherNames), [initial, researcherNames]);
   const formId = useId();
-  const { base, values, setValues, version, conflict, setConflict, settle, reapplyMine, takeTheirs } = useEditorValues(formId, start, initialVersion ?? 0, reapply);
+  const { base, values, setValues, version, conflict, setConflict, message, setMessage, settle, reapplyMine, takeTheirs } = useEditorValues(formId, start, initialVersion ?? 0, reapply);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   // A newer version rendered by the server (after a status change or restore): take it over
   // unless the curator is in the middle of edits (then a save shows the conflict).
@@ -162,13 +161,10 @@ export function ItemEditor({
           rows={ALL_FIELDS.filter((f) => fieldText(values, f) !== fieldText(conflict.current, f)).map((f) => ({ field: f, label: text.fields[f], yours: display(f, values), theirs: display(f, conflict.current) }))}
           pending={pending}
           onReapply={() => {
-            const [merged, from] = reapplyMine();
-            startTransition(() => submit(merged, from));
+            const next = reapplyMine();
+            startTransition(() => submit(...next));
           }}
-          onDiscard={() => {
-            takeTheirs();
-            setMessage(null);
-          }}
+          onDiscard={takeTheirs}
         />
       ) : null}
 

@@ -66,9 +66,8 @@ export function RecordEditor({
   const names = useMemo(() => sections.flatMap((s) => s.fields.map((f) => f.name)), [sections]);
   const start = useMemo(() => toFormValues(initial, names), [initial, names]);
   const formId = useId();
-  const { base, values, setValues, version, conflict, setConflict, settle, reapplyMine, takeTheirs } = useEditorValues(formId, start, initialVersion ?? 0, reapply);
+  const { base, values, setValues, version, conflict, setConflict, message, setMessage, settle, reapplyMine, takeTheirs } = useEditorValues(formId, start, initialVersion ?? 0, reapply);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
   const dirty = names.some((f) => fieldText(values, f) !== fieldText(base, f));
@@ -209,13 +208,10 @@ export function RecordEditor({
             .map((f) => ({ field: f.name, label: text.fields[f.name], yours: display(f, values), theirs: display(f, conflict.current) }))}
           pending={pending}
           onReapply={() => {
-            const [merged, from] = reapplyMine();
-            startTransition(() => submit(merged, from));
+            const next = reapplyMine();
+            startTransition(() => submit(...next));
           }}
-          onDiscard={() => {
-            takeTheirs();
-            setMessage(null);
-          }}
+          onDiscard={takeTheirs}
         />
       ) : null}
 
