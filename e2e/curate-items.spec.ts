@@ -3,9 +3,10 @@
 import type { Request } from "@playwright/test";
 import { AUTH_E2E } from "./auth-data";
 import { expect, test } from "./fixtures";
-import { shoot, signIn, signedInPage } from "./session";
+import { openBeforeScripts, shoot, signIn, signedInPage } from "./session";
 
-test.describe.configure({ mode: "serial", timeout: 120_000 });
+// Generous: every page is checked with axe, slow on a busy two-core machine.
+test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 const unique = `${Date.now().toString(36)}`;
 const firstTitle = `Hippocampal replay during sleep ${unique}`;
@@ -88,6 +89,38 @@ test.describe("item editing", () => {
     await shoot(page, "editor-en");
     await page.goto(`/en/handle/${handle}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(firstTitle);
+  });
+
+  test("text typed before the page's script runs is kept and saved", async ({ page }) => {
+    await signIn(page, AUTH_E2E.curator);
+    const hydrate = await openBeforeScripts(page, itemUrl);
+    // A textarea that already holds text (React resets such a one while hydrating) and an input.
+    const title = `${secondTitle} (typed early)`;
+    await page.locator("#field-title").fill(title);
+    await page.locator("#field-volume").fill("12");
+    await page.locator("#field-keywords").fill("sleep\n수면\nmemory");
+    await hydrate("#field-title");
+    await expect(page.getByRole("status").filter({ hasText: "You have unsaved changes." })).toBeVisible();
+    await expect(page.locator("#field-title")).toHaveValue(title);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText(/Saved \(version \d+\)/)).toBeVisible();
+    await page.goto(itemUrl);
+    await expect(page.locator("#field-title")).toHaveValue(title);
+    await expect(page.locator("#field-volume")).toHaveValue("12");
+    await expect(page.locator("#field-keywords")).toHaveValue("sleep\n수면\nmemory");
+
+    // One keyword changed: the history marks that one, not the whole list.
+    await page.locator("#field-keywords").fill("sleep\n수면 기억\nmemory");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText(/Saved \(version \d+\)/)).toBeVisible();
+    await page.goto(`${itemUrl}/history`);
+    const keywords = page.getByTestId("history-entry").first().getByRole("row", { name: /Keywords/ });
+    await expect(keywords.locator("del")).toHaveText("removed: − 수면");
+    await expect(keywords.locator("ins")).toHaveText("added: + 수면 기억");
+    await shoot(page, "history-lists-en", { dark: true });
+    await page.goto(itemUrl.replace("/en/", "/ko/") + "/history");
+    await expect(page.getByTestId("history-entry").first().locator("del")).toHaveText("삭제됨: − 수면");
+    await shoot(page, "history-lists-ko", { dark: true });
   });
 
   test("a second session editing the same item gets the conflict and reapplies its edits", async ({ browser }) => {

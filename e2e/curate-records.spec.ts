@@ -6,7 +6,7 @@
 import type { Request } from "@playwright/test";
 import { AUTH_E2E } from "./auth-data";
 import { expect, test } from "./fixtures";
-import { shoot, signIn, signedInPage } from "./session";
+import { openBeforeScripts, shoot, signIn, signedInPage } from "./session";
 
 // A 2×2 PNG: a real image, typed by the server from its bytes.
 const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000002000000020802000000fdd49a730000001049444154789c63e089ca042206080500153e033d33cf18f30000000049454e44ae426082", "hex");
@@ -256,5 +256,20 @@ test.describe("researchers, units and collections", () => {
     await expect(page.getByRole("heading", { level: 1, name: `Park, Jiwoo ${unique}` })).toBeVisible();
     // A slug nobody ever had is still a 404.
     expect((await page.request.get(`/researchers/${slug}-never`, { maxRedirects: 0 })).status()).toBe(404);
+  });
+
+  test("text typed into the profile before the page's script runs is kept and saved", async ({ page }) => {
+    await signIn(page, AUTH_E2E.curator);
+    const hydrate = await openBeforeScripts(page, researcherPath);
+    const biography = `Typed before the script ran ${unique}.`;
+    await page.locator("#field-biography").fill(biography);
+    await page.locator("#field-altPosition").fill("선임연구원");
+    await hydrate("#field-biography");
+    await expect(page.getByRole("status").filter({ hasText: "Unsaved changes" })).toBeVisible();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+    await page.goto(researcherPath);
+    await expect(page.locator("#field-biography")).toHaveValue(biography);
+    await expect(page.locator("#field-altPosition")).toHaveValue("선임연구원");
   });
 });

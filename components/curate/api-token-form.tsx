@@ -3,6 +3,7 @@
 // copy; the secret is not kept anywhere but here, so leaving the page forgets it.
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/guard";
+import { FIELD } from "./editor-parts";
 
 type Created = { token: string; prefix: string; name: string };
 type Action = (previous: ActionResult<Created> | null, form: FormData) => Promise<ActionResult<Created>>;
@@ -17,8 +18,6 @@ export type ApiTokenFormText = {
   copyHint: string;
   errors: Record<string, string>;
 };
-
-const FIELD = "mt-1 block w-full rounded-lg border border-line bg-paper px-3 py-1.5 text-sm text-ink focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30";
 
 export function ApiTokenForm({ action, text, choices }: { action: Action; text: ApiTokenFormText; choices: readonly string[] }) {
   const [state, formAction, pending] = useActionState<ActionResult<Created> | null, FormData>(action, null);

@@ -6,8 +6,7 @@ import type { CorrectionRequest } from "@/lib/curate/corrections";
 import type { Lang } from "@/lib/i18n/config";
 import { researchMessages } from "@/lib/i18n/messages-research";
 import { decideCorrectionAction } from "@/app/[lang]/curate/me/actions";
-
-export const FIELD = "mt-1 block w-full rounded-lg border border-line bg-paper px-3 py-1.5 text-sm text-ink focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30";
+import { FIELD } from "./editor-parts";
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";

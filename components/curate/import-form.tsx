@@ -7,9 +7,7 @@ import { startTransition, useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/auth/guard";
 import type { Lang } from "@/lib/i18n/config";
 import type { importMessages } from "@/lib/i18n/messages-import";
-
-const FIELD =
-  "mt-1 block w-full rounded-lg border border-line bg-paper px-3 py-1.5 text-sm text-ink focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30";
+import { FIELD } from "./editor-parts";
 
 type Action = (previous: ActionResult<never> | null, form: FormData) => Promise<ActionResult<never>>;
 

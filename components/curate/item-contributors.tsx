@@ -4,8 +4,8 @@
 import { useEffect, useId, useRef, useState } from "react";
 import type { EditMessages } from "@/lib/i18n/messages-edit";
 import { newKey, type ContributorValues } from "./item-form-values";
+import { FIELD } from "./editor-parts";
 
-const FIELD = "mt-1 block w-full rounded-lg border border-line bg-paper px-3 py-1.5 text-sm text-ink focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30";
 const SMALL = "rounded-lg border border-line px-2.5 py-1 text-xs font-medium text-ink hover:border-accent hover:text-accent disabled:opacity-40";
 export const CONTRIBUTOR_ROLE_KEYS = ["AUTHOR", "EDITOR", "ADVISOR", "TRANSLATOR", "INVENTOR", "OTHER"] as const;
 

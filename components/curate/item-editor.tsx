@@ -3,20 +3,19 @@
 // optimistic locking. When someone else saved first, it shows what changed (theirs vs current,
 // field by field) and reapplies the curator's own edits onto the current version in one click.
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useId, useMemo, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/auth/guard";
 import type { ItemSnapshot } from "@/lib/curate/items/store";
 import type { EditMessages } from "@/lib/i18n/messages-edit";
+import { ConflictPanel, describedBy, FIELD, FieldNotes, SaveBar } from "./editor-parts";
 import { ContributorsEditor } from "./item-contributors";
 import { ALL_FIELDS, fieldText, reapply, toFormData, toFormValues, type ItemFormValues } from "./item-form-values";
+import { useEditorValues } from "./editor-values";
 
-const FIELD = "mt-1 block w-full rounded-lg border border-line bg-paper px-3 py-1.5 text-sm text-ink focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30 aria-[invalid=true]:border-warn";
 const ITEM_TYPE_KEYS = ["JOURNAL_ARTICLE", "CONFERENCE_PAPER", "BOOK", "BOOK_CHAPTER", "THESIS", "REPORT", "DATASET", "PATENT", "PRESENTATION", "OTHER"];
 
 type Action<R> = (previous: ActionResult<R> | null, form: FormData) => Promise<ActionResult<R>>;
 export type CollectionOption = { id: number; label: string; unitLabel: string; mayUse: boolean };
-
-type Conflict = { version: number; current: ItemFormValues };
 
 export function ItemEditor({
   lang,
@@ -43,12 +42,9 @@ export function ItemEditor({
 }) {
   const router = useRouter();
   const start = useMemo(() => toFormValues(initial, researcherNames), [initial, researcherNames]);
-  const [base, setBase] = useState(start);
-  const [values, setValues] = useState(start);
-  const [version, setVersion] = useState(initialVersion ?? 0);
+  const formId = useId();
+  const { base, values, setValues, version, conflict, setConflict, message, setMessage, settle, reapplyMine, takeTheirs } = useEditorValues(formId, start, initialVersion ?? 0, reapply);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [pending, startTransition] = useTransition();
   // A newer version rendered by the server (after a status change or restore): take it over
   // unless the curator is in the middle of edits (then a save shows the conflict).
@@ -56,9 +52,7 @@ export function ItemEditor({
   if ((initialVersion ?? 0) !== seenVersion) {
     setSeenVersion(initialVersion ?? 0);
     if ((initialVersion ?? 0) > version && !ALL_FIELDS.some((f) => fieldText(values, f) !== fieldText(base, f))) {
-      setBase(start);
-      setValues(start);
-      setVersion(initialVersion ?? 0);
+      settle(start, initialVersion ?? 0);
     }
   }
 
@@ -78,9 +72,7 @@ export function ItemEditor({
         router.push(`/${lang}/curate/items/${result.data.id}?created=1`);
         return;
       }
-      setBase(toSave);
-      setValues(toSave);
-      setVersion(result.data.version);
+      settle(toSave, result.data.version);
       setMessage({ ok: true, text: text.saved.replace("{version}", String(result.data.version)) });
       router.refresh();
       return;
@@ -113,13 +105,12 @@ export function ItemEditor({
   const field = (name: keyof ItemFormValues & string, opts: { multiline?: boolean; rows?: number; type?: string; wide?: boolean; inputMode?: "numeric"; autoComplete?: string; dir?: string } = {}) => {
     const e = errorOf(name);
     const help = text.help[name];
-    const describedBy = [help ? `${name}-help` : null, e ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
     const common = {
       id: `field-${name}`,
       name,
       value: values[name] as string,
       "aria-invalid": e ? true : undefined,
-      "aria-describedby": describedBy,
+      "aria-describedby": describedBy(name, help, e),
       className: FIELD,
       dir: opts.dir,
     };
@@ -134,16 +125,7 @@ export function ItemEditor({
         ) : (
           <input {...common} type={opts.type ?? "text"} inputMode={opts.inputMode} required={name === "title"} onChange={(ev) => set(name, ev.target.value as never)} />
         )}
-        {help ? (
-          <span id={`${name}-help`} className="mt-1 block text-xs text-muted">
-            {help}
-          </span>
-        ) : null}
-        {e ? (
-          <span id={`${name}-error`} className="mt-1 block text-sm text-warn">
-            {e}
-          </span>
-        ) : null}
+        <FieldNotes name={name} help={help} error={e} />
       </div>
     );
   };
@@ -171,64 +153,19 @@ export function ItemEditor({
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={pending}>
+    <form id={formId} onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={pending}>
       {conflict ? (
-        <section aria-labelledby="conflict-title" className="rounded-xl border-2 border-warn/60 bg-surface p-5" data-testid="conflict">
-          <h2 id="conflict-title" tabIndex={-1} className="text-lg font-semibold text-warn">
-            {text.conflict.title}
-          </h2>
-          <p className="mt-1 text-sm">{text.conflict.body.replace("{version}", String(conflict.version))}</p>
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full table-fixed text-left text-sm">
-              <thead>
-                <tr className="border-b border-line">
-                  <th scope="col" className="w-1/5 py-1.5 pr-3">{text.conflict.field}</th>
-                  <th scope="col" className="py-1.5 pr-3">{text.conflict.yours}</th>
-                  <th scope="col" className="py-1.5">{text.conflict.theirs}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ALL_FIELDS.filter((f) => fieldText(values, f) !== fieldText(conflict.current, f)).map((f) => (
-                  <tr key={f} className="border-b border-line align-top">
-                    <th scope="row" className="py-1.5 pr-3 font-medium">{text.fields[f]}</th>
-                    <td className="max-w-xs whitespace-pre-wrap break-words py-1.5 pr-3">{display(f, values) || text.conflict.none}</td>
-                    <td className="max-w-xs whitespace-pre-wrap break-words py-1.5">{display(f, conflict.current) || text.conflict.none}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="mt-4 flex flex-wrap gap-2">
-            <button
-              type="button"
-              disabled={pending}
-              onClick={() => {
-                const merged = reapply(base, values, conflict.current);
-                setBase(conflict.current);
-                setValues(merged);
-                setVersion(conflict.version);
-                startTransition(() => submit(merged, conflict.version));
-              }}
-              className="rounded-lg bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink hover:opacity-90 disabled:opacity-60"
-            >
-              {text.conflict.reapply}
-            </button>
-            <button
-              type="button"
-              disabled={pending}
-              onClick={() => {
-                setBase(conflict.current);
-                setValues(conflict.current);
-                setVersion(conflict.version);
-                setConflict(null);
-                setMessage(null);
-              }}
-              className="rounded-lg border border-line px-3 py-1.5 text-sm font-medium hover:border-accent hover:text-accent disabled:opacity-60"
-            >
-              {text.conflict.discard}
-            </button>
-          </div>
-        </section>
+        <ConflictPanel
+          text={text.conflict}
+          version={conflict.version}
+          rows={ALL_FIELDS.filter((f) => fieldText(values, f) !== fieldText(conflict.current, f)).map((f) => ({ field: f, label: text.fields[f], yours: display(f, values), theirs: display(f, conflict.current) }))}
+          pending={pending}
+          onReapply={() => {
+            const next = reapplyMine();
+            startTransition(() => submit(...next));
+          }}
+          onDiscard={takeTheirs}
+        />
       ) : null}
 
       {section(
@@ -321,7 +258,7 @@ export function ItemEditor({
               value={values.collectionId}
               onChange={(e) => set("collectionId", e.target.value)}
               aria-invalid={errorOf("collectionId") ? true : undefined}
-              aria-describedby={errorOf("collectionId") ? "collectionId-error" : undefined}
+              aria-describedby={describedBy("collectionId", undefined, errorOf("collectionId"))}
               className={FIELD}
             >
               <option value="">—</option>
@@ -331,11 +268,7 @@ export function ItemEditor({
                 </option>
               ))}
             </select>
-            {errorOf("collectionId") ? (
-              <span id="collectionId-error" className="mt-1 block text-sm text-warn">
-                {errorOf("collectionId")}
-              </span>
-            ) : null}
+            <FieldNotes name="collectionId" error={errorOf("collectionId")} />
           </div>
           <div>
             <label htmlFor="field-mappedCollectionIds" className="text-sm font-medium">
@@ -365,15 +298,14 @@ export function ItemEditor({
         </>,
       )}
 
-      <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-line bg-paper/95 py-3">
-        <button type="submit" disabled={pending} className="rounded-lg bg-accent px-4 py-2 text-sm font-semibold text-accent-ink hover:opacity-90 disabled:opacity-60">
-          {pending ? text.saving : itemId ? text.save : text.create}
-        </button>
-        {itemId ? <span className="text-sm text-muted">{text.version.replace("{version}", String(version))}</span> : null}
-        <p role="status" aria-live="polite" className={`text-sm ${message ? (message.ok ? "text-muted" : "text-warn") : ""}`}>
-          {message?.text ?? (dirty && itemId ? text.unsaved : "")}
-        </p>
-      </div>
+      <SaveBar
+        label={itemId ? text.save : text.create}
+        pending={pending}
+        saving={text.saving}
+        version={itemId ? text.version.replace("{version}", String(version)) : undefined}
+        message={message}
+        unsaved={dirty && itemId ? text.unsaved : ""}
+      />
     </form>
   );
 }

@@ -1,8 +1,31 @@
-// The heading shared by an item's workspace pages (editor, history, preview): title, handle,
-// status and the links between them (files are managed on their own page).
+// The top shared by an item's workspace pages (editor, history, preview): the user and the item
+// they may see (404, 403 otherwise), the workspace navigation, then title, handle, status and the
+// links between the pages (files are managed on their own page).
 import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { requirePageUser, type GuardUser } from "@/lib/auth/guard";
+import type { ItemTarget } from "@/lib/auth/permissions";
+import { getEditableItem, getItemTarget } from "@/lib/curate/items/service";
 import type { Lang } from "@/lib/i18n/config";
 import { editMessages } from "@/lib/i18n/messages-edit";
+import { WorkspaceNav } from "./workspace";
+
+type ItemPage = "edit" | "history" | "preview";
+
+/** The signed-in user and item `id` for one of its pages, when `may` lets the user see it; with the page's top. */
+export async function loadItemPage(lang: Lang, id: number, current: ItemPage, may: (user: GuardUser, target: ItemTarget) => boolean) {
+  const { user } = await requirePageUser(lang, `/${lang}/curate/items/${id}${current === "edit" ? "" : `/${current}`}`);
+  const [item, target] = await Promise.all([getEditableItem(id), getItemTarget(id)]);
+  if (!item || !target) notFound();
+  if (!may(user, target)) forbidden();
+  const top = (
+    <>
+      <WorkspaceNav lang={lang} user={user} current="dashboard" />
+      <ItemHeader lang={lang} item={item} current={current} />
+    </>
+  );
+  return { user, item, target, top };
+}
 
 export function ItemHeader({
   lang,
@@ -11,7 +34,7 @@ export function ItemHeader({
 }: {
   lang: Lang;
   item: { id: number; title: string; handle: string; status: string; version: number };
-  current: "edit" | "history" | "preview";
+  current: ItemPage;
 }) {
   const t = editMessages[lang];
   const base = `/${lang}/curate/items/${item.id}`;

@@ -3,11 +3,11 @@
 // to each field, and the save with optimistic locking. When someone else saved first it shows what
 // changed (field by field) and reapplies the curator's own edits onto the saved version.
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useId, useMemo, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/auth/guard";
+import { ConflictPanel, describedBy, FIELD, FieldNotes, SaveBar, type ConflictText } from "./editor-parts";
 import { fieldText, reapply, toFormData, toFormValues, type RecordFormValues } from "./record-form-values";
-
-const FIELD = "mt-1 block w-full rounded-lg border border-line bg-paper px-3 py-1.5 text-sm text-ink focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30 aria-[invalid=true]:border-warn";
+import { useEditorValues } from "./editor-values";
 
 type Action<R> = (previous: ActionResult<R> | null, form: FormData) => Promise<ActionResult<R>>;
 
@@ -37,7 +37,7 @@ export type RecordEditorText = {
   saved: string;
   unsaved: string;
   version: string;
-  conflict: { title: string; body: string; field: string; yours: string; theirs: string; reapply: string; discard: string; none: string };
+  conflict: ConflictText;
 };
 
 export function RecordEditor({
@@ -65,12 +65,9 @@ export function RecordEditor({
   const router = useRouter();
   const names = useMemo(() => sections.flatMap((s) => s.fields.map((f) => f.name)), [sections]);
   const start = useMemo(() => toFormValues(initial, names), [initial, names]);
-  const [base, setBase] = useState(start);
-  const [values, setValues] = useState(start);
-  const [version, setVersion] = useState(initialVersion ?? 0);
+  const formId = useId();
+  const { base, values, setValues, version, conflict, setConflict, message, setMessage, settle, reapplyMine, takeTheirs } = useEditorValues(formId, start, initialVersion ?? 0, reapply);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [conflict, setConflict] = useState<{ version: number; current: RecordFormValues } | null>(null);
   const [pending, startTransition] = useTransition();
 
   const dirty = names.some((f) => fieldText(values, f) !== fieldText(base, f));
@@ -97,9 +94,7 @@ export function RecordEditor({
         router.push((editPath ?? "").replace("{id}", String(result.data.id)) + "?created=1");
         return;
       }
-      setBase(toSave);
-      setValues(toSave);
-      setVersion(result.data.version);
+      settle(toSave, result.data.version);
       setMessage({ ok: true, text: text.saved.replace("{version}", String(result.data.version)) });
       router.refresh();
       return;
@@ -128,8 +123,7 @@ export function RecordEditor({
   const input = (f: RecordField) => {
     const e = errorOf(f.name);
     const help = text.help[f.name];
-    const describedBy = [help ? `${f.name}-help` : null, e ? `${f.name}-error` : null].filter(Boolean).join(" ") || undefined;
-    const common = { id: `field-${f.name}`, name: f.name, "aria-invalid": e ? true : undefined, "aria-describedby": describedBy, dir: f.dir };
+    const common = { id: `field-${f.name}`, name: f.name, "aria-invalid": e ? true : undefined, "aria-describedby": describedBy(f.name, help, e), dir: f.dir };
     const value = values[f.name];
     let control: React.ReactNode;
     if (f.kind === "checkbox") {
@@ -187,16 +181,7 @@ export function RecordEditor({
     return (
       <div key={f.name} className={f.wide ? "sm:col-span-2" : undefined}>
         {control}
-        {help ? (
-          <span id={`${f.name}-help`} className="mt-1 block text-xs text-muted">
-            {help}
-          </span>
-        ) : null}
-        {e ? (
-          <span id={`${f.name}-error`} className="mt-1 block text-sm text-warn">
-            {e}
-          </span>
-        ) : null}
+        <FieldNotes name={f.name} help={help} error={e} />
       </div>
     );
   };
@@ -205,6 +190,7 @@ export function RecordEditor({
 
   return (
     <form
+      id={formId}
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(() => submit(values, version));
@@ -214,64 +200,19 @@ export function RecordEditor({
       aria-busy={pending}
     >
       {conflict ? (
-        <section aria-labelledby="conflict-title" className="rounded-xl border-2 border-warn/60 bg-surface p-5" data-testid="conflict">
-          <h2 id="conflict-title" tabIndex={-1} className="text-lg font-semibold text-warn">
-            {text.conflict.title}
-          </h2>
-          <p className="mt-1 text-sm">{text.conflict.body.replace("{version}", String(conflict.version))}</p>
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full table-fixed text-left text-sm">
-              <thead>
-                <tr className="border-b border-line">
-                  <th scope="col" className="w-1/4 py-1.5 pr-3">{text.conflict.field}</th>
-                  <th scope="col" className="py-1.5 pr-3">{text.conflict.yours}</th>
-                  <th scope="col" className="py-1.5">{text.conflict.theirs}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {allFields
-                  .filter((f) => fieldText(values, f.name) !== fieldText(conflict.current, f.name))
-                  .map((f) => (
-                    <tr key={f.name} className="border-b border-line align-top">
-                      <th scope="row" className="py-1.5 pr-3 font-medium">{text.fields[f.name]}</th>
-                      <td className="whitespace-pre-wrap break-words py-1.5 pr-3">{display(f, values) || text.conflict.none}</td>
-                      <td className="whitespace-pre-wrap break-words py-1.5">{display(f, conflict.current) || text.conflict.none}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="mt-4 flex flex-wrap gap-2">
-            <button
-              type="button"
-              disabled={pending}
-              onClick={() => {
-                const merged = reapply(base, values, conflict.current);
-                setBase(conflict.current);
-                setValues(merged);
-                setVersion(conflict.version);
-                startTransition(() => submit(merged, conflict.version));
-              }}
-              className="rounded-lg bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink hover:opacity-90 disabled:opacity-60"
-            >
-              {text.conflict.reapply}
-            </button>
-            <button
-              type="button"
-              disabled={pending}
-              onClick={() => {
-                setBase(conflict.current);
-                setValues(conflict.current);
-                setVersion(conflict.version);
-                setConflict(null);
-                setMessage(null);
-              }}
-              className="rounded-lg border border-line px-3 py-1.5 text-sm font-medium hover:border-accent hover:text-accent disabled:opacity-60"
-            >
-              {text.conflict.discard}
-            </button>
-          </div>
-        </section>
+        <ConflictPanel
+          text={text.conflict}
+          version={conflict.version}
+          rows={allFields
+            .filter((f) => fieldText(values, f.name) !== fieldText(conflict.current, f.name))
+            .map((f) => ({ field: f.name, label: text.fields[f.name], yours: display(f, values), theirs: display(f, conflict.current) }))}
+          pending={pending}
+          onReapply={() => {
+            const next = reapplyMine();
+            startTransition(() => submit(...next));
+          }}
+          onDiscard={takeTheirs}
+        />
       ) : null}
 
       {sections.map((s) => (
@@ -283,15 +224,14 @@ export function RecordEditor({
         </section>
       ))}
 
-      <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-line bg-paper/95 py-3">
-        <button type="submit" disabled={pending} className="rounded-lg bg-accent px-4 py-2 text-sm font-semibold text-accent-ink hover:opacity-90 disabled:opacity-60">
-          {pending ? text.saving : recordId ? text.save : text.create}
-        </button>
-        {recordId ? <span className="text-sm text-muted">{text.version.replace("{version}", String(version))}</span> : null}
-        <p role="status" aria-live="polite" className={`text-sm ${message ? (message.ok ? "text-muted" : "text-warn") : ""}`}>
-          {message?.text ?? (dirty && recordId ? text.unsaved : "")}
-        </p>
-      </div>
+      <SaveBar
+        label={recordId ? text.save : text.create}
+        pending={pending}
+        saving={text.saving}
+        version={recordId ? text.version.replace("{version}", String(version)) : undefined}
+        message={message}
+        unsaved={dirty && recordId ? text.unsaved : ""}
+      />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { ActionForm, type ActionFormText } from "@/components/curate/action-form";
 import type { ActionResult } from "@/lib/auth/guard";
 import type { Lang } from "@/lib/i18n/config";
+import { listDiff } from "./list-diff";
 
 export type VersionText = {
   /** Column headings. */
@@ -20,6 +21,9 @@ export type VersionText = {
   system: string;
   /** "via API token “{token}”", after the author of a change made with a personal API token. */
   viaToken: string;
+  /** Read out before a removed and an added value (the marks are visual). */
+  removed: string;
+  added: string;
 };
 
 const SHOWN = 600;
@@ -35,7 +39,60 @@ function Value({ text, t }: { text: string; t: VersionText }) {
   );
 }
 
-/** The before/after of each field, values as readable text (`value` turns ids into names, lists into lines). */
+// Removed and added text: a tint as well as the line (a thin strike-through is hard to see on Hangul),
+// and a word for screen readers, which say nothing of <del> and <ins>.
+export function Removed({ children, t }: { children: ReactNode; t: Pick<VersionText, "removed"> }) {
+  return (
+    <del className="rounded-sm bg-warn/15 px-0.5 decoration-warn/70 [box-decoration-break:clone]">
+      <span className="sr-only">{t.removed}: </span>
+      {children}
+    </del>
+  );
+}
+
+export function Added({ children, t }: { children: ReactNode; t: Pick<VersionText, "added"> }) {
+  return (
+    <ins className="rounded-sm bg-accent-soft px-0.5 no-underline [box-decoration-break:clone]">
+      <span className="sr-only">{t.added}: </span>
+      {children}
+    </ins>
+  );
+}
+
+/** One side of a change: a whole value marked, or a list entry by entry (only the entries that changed marked). */
+function Side({ text, entries, side, t }: { text: string; entries: { text: string; changed: boolean }[] | null; side: "before" | "after"; t: VersionText }) {
+  const Mark = side === "before" ? Removed : Added;
+  if (!text) return <span className="text-muted">{t.none}</span>;
+  if (!entries)
+    return (
+      <Mark t={t}>
+        <Value text={text} t={t} />
+      </Mark>
+    );
+  return (
+    <ul>
+      {entries.map((e, i) => (
+        <li key={i}>
+          {e.changed ? (
+            <Mark t={t}>
+              <span aria-hidden="true">{side === "before" ? "− " : "+ "}</span>
+              <Value text={e.text} t={t} />
+            </Mark>
+          ) : (
+            <Value text={e.text} t={t} />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const entriesOf = (text: string) => (text ? text.split("\n") : []);
+
+/**
+ * The before/after of each field, values as readable text (`value` turns ids into names, lists into
+ * lines). A list field (an array before or after) is compared entry by entry.
+ */
 export function ChangeTable({
   fields,
   changes,
@@ -61,21 +118,22 @@ export function ChangeTable({
           </tr>
         </thead>
         <tbody>
-          {fields.map((k) => (
-            <tr key={k} className="border-b border-line align-top last:border-0">
-              <th scope="row" className="break-words py-1.5 pr-3 font-medium">{label(k)}</th>
-              <td className="whitespace-pre-wrap break-words py-1.5 pr-3">
-                <del className="decoration-warn/60">
-                  <Value text={value(k, changes[k].before)} t={t} />
-                </del>
-              </td>
-              <td className="whitespace-pre-wrap break-words py-1.5">
-                <ins className="no-underline">
-                  <Value text={value(k, changes[k].after)} t={t} />
-                </ins>
-              </td>
-            </tr>
-          ))}
+          {fields.map((k) => {
+            const { before, after } = changes[k];
+            const [was, is] = [value(k, before), value(k, after)];
+            const list = Array.isArray(before) || Array.isArray(after) ? listDiff(entriesOf(was), entriesOf(is)) : null;
+            return (
+              <tr key={k} className="border-b border-line align-top last:border-0">
+                <th scope="row" className="break-words py-1.5 pr-3 font-medium">{label(k)}</th>
+                <td className="whitespace-pre-wrap break-words py-1.5 pr-3">
+                  <Side text={was} entries={list?.before ?? null} side="before" t={t} />
+                </td>
+                <td className="whitespace-pre-wrap break-words py-1.5">
+                  <Side text={is} entries={list?.after ?? null} side="after" t={t} />
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -1,10 +1,13 @@
 // Pieces shared by the curator workspace pages: the workspace navigation, the refusal shown to a
-// signed-in user without the right, and a section box.
+// signed-in user without the right, a section box, and the frame of a page about one record.
 import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense, type ReactNode } from "react";
 import { signOutAction } from "@/app/[lang]/signin/actions";
 import type { GuardUser } from "@/lib/auth/guard";
 import { canManageUsers } from "@/lib/auth/permissions";
-import type { Lang } from "@/lib/i18n/config";
+import { parseRecordId } from "@/lib/curate/fields";
+import { isLang, type Lang } from "@/lib/i18n/config";
 import { curateMessages } from "@/lib/i18n/messages-curate";
 import { recordMessages } from "@/lib/i18n/messages-records";
 
@@ -92,6 +95,39 @@ export function WorkspaceSkeleton() {
       <div className="h-9 w-2/3 animate-pulse rounded-lg bg-sunken" />
       <div className="h-40 animate-pulse rounded-xl bg-sunken" />
       <div className="h-40 animate-pulse rounded-xl bg-sunken" />
+    </div>
+  );
+}
+
+/**
+ * The page of one record (`[lang]/…/[id]` in its path): 404 for an unknown language or a malformed
+ * id, else the workspace frame with `Body` streaming in behind a skeleton.
+ */
+export function recordPage(Body: (props: { lang: Lang; id: number }) => ReactNode | Promise<ReactNode>) {
+  return async function RecordPage({ params }: { params: Promise<{ lang: string; id: string }> }) {
+    const { lang, id } = await params;
+    if (!isLang(lang)) notFound();
+    const n = parseRecordId(id);
+    if (n === null) notFound();
+    return (
+      <div className={WORKSPACE}>
+        <Suspense fallback={<WorkspaceSkeleton />}>
+          <Body lang={lang} id={n} />
+        </Suspense>
+      </div>
+    );
+  };
+}
+
+/** The heading of a record's page: what the page is (small, above) and the record's name, with links beside. */
+export function RecordTitle({ kicker, name, children }: { kicker: string; name: string; children?: ReactNode }) {
+  return (
+    <div className="mb-5 flex flex-wrap items-baseline justify-between gap-3">
+      <h1 className="min-w-0 break-words text-2xl font-semibold tracking-tight">
+        <span className="block text-sm font-normal text-muted">{kicker}</span>
+        {name}
+      </h1>
+      {children}
     </div>
   );
 }

@@ -27,6 +27,8 @@ const en = {
   nav: { workspace: "Workspace", dashboard: "Dashboard", newItem: "New item", imports: "Import", me: "My account", users: "Users", signIn: "Sign in", account: "Account" },
   workspace: { label: "Curator workspace" },
   forbidden: { title: "Not allowed", body: "Your account has no right to see this page.", back: "Back to the workspace" },
+  /** Read out before a removed and an added value in a version history. */
+  diff: { removed: "removed", added: "added" },
   roles: { ADMIN: "Administrator", CURATOR: "Curator", RESEARCHER: "Researcher" } as Record<string, string>,
   status: { DRAFT: "Draft", IN_REVIEW: "In review", PUBLISHED: "Published", WITHDRAWN: "Withdrawn" } as Record<string, string>,
   dashboard: {
@@ -161,6 +163,7 @@ const ko: Messages = {
   nav: { workspace: "작업 공간", dashboard: "대시보드", newItem: "새 항목", imports: "가져오기", me: "내 계정", users: "사용자", signIn: "로그인", account: "계정" },
   workspace: { label: "큐레이터 작업 공간" },
   forbidden: { title: "허용되지 않음", body: "이 계정으로는 이 페이지를 볼 권한이 없습니다.", back: "작업 공간으로 돌아가기" },
+  diff: { removed: "삭제됨", added: "추가됨" },
   roles: { ADMIN: "관리자", CURATOR: "큐레이터", RESEARCHER: "연구자" },
   status: { DRAFT: "초안", IN_REVIEW: "검토 중", PUBLISHED: "공개", WITHDRAWN: "철회" },
   dashboard: {

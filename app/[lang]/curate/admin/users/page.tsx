@@ -11,6 +11,7 @@ import { getUserAdministration } from "@/lib/curate/workspace";
 import { isLang, localized, type Lang } from "@/lib/i18n/config";
 import { curateMessages } from "@/lib/i18n/messages-curate";
 import { assignUnitsAction, changeRoleAction, createUserAction, setActiveAction, signOutUserEverywhereAction } from "./actions";
+import { FIELD } from "@/components/curate/editor-parts";
 
 type Props = PageProps<"/[lang]/curate/admin/users">;
 
@@ -19,7 +20,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: curateMessages[isLang(lang) ? lang : "en"].users.title };
 }
 
-const FIELD = "mt-1 block w-full rounded-lg border border-line bg-paper px-3 py-1.5 text-sm text-ink focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30";
 const ROLES = ["ADMIN", "CURATOR", "RESEARCHER"] as const;
 
 async function Users({ lang }: { lang: Lang }) {

@@ -1,23 +1,20 @@
 // /curate/items/{id} — the item editor: every field, contributors, collections, the workflow
 // (draft → in review → published → withdrawn and back) and links to history, preview and files.
 import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
-import { Suspense } from "react";
 import { ActionForm } from "@/components/curate/action-form";
 import { CorrectionList } from "@/components/curate/corrections";
 import { ItemEditor } from "@/components/curate/item-editor";
-import { ItemHeader } from "@/components/curate/item-header";
-import { Panel, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
-import { requirePageUser } from "@/lib/auth/guard";
+import { loadItemPage } from "@/components/curate/item-header";
+import { Panel, recordPage } from "@/components/curate/workspace";
 import { canChangeItemStatus, canDecideCorrection, canEditItem } from "@/lib/auth/permissions";
 import { getItemCorrections } from "@/lib/curate/researcher-workspace";
 import { researchMessages } from "@/lib/i18n/messages-research";
-import { getCollectionChoices, getEditableItem, getItemTarget, getResearcherNames } from "@/lib/curate/items/service";
+import { getCollectionChoices, getResearcherNames } from "@/lib/curate/items/service";
 import { snapshotOf, STATUS_MOVES } from "@/lib/curate/items/store";
 import { isLang, type Lang } from "@/lib/i18n/config";
 import { editMessages } from "@/lib/i18n/messages-edit";
 import { changeStatusAction, loadCurrentItemAction, saveItemAction } from "../actions";
-import { parseItemId } from "@/lib/curate/items/schema";
+import { FIELD } from "@/components/curate/editor-parts";
 
 type Props = PageProps<"/[lang]/curate/items/[id]">;
 
@@ -31,14 +28,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: editMessages[isLang(lang) ? lang : "en"].editTitle };
 }
 
-const FIELD = "mt-1 block w-full rounded-lg border border-line bg-paper px-3 py-1.5 text-sm text-ink focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30";
-
 async function Editor({ lang, id }: { lang: Lang; id: number }) {
   const t = editMessages[lang];
-  const { user } = await requirePageUser(lang, `/${lang}/curate/items/${id}`);
-  const [item, target] = await Promise.all([getEditableItem(id), getItemTarget(id)]);
-  if (!item || !target) notFound();
-  if (!canEditItem(user, target)) forbidden();
+  const { user, item, target, top } = await loadItemPage(lang, id, "edit", canEditItem);
   const [collections, researcherNames, corrections] = await Promise.all([
     getCollectionChoices(user),
     getResearcherNames(item.contributors.map((c) => c.researcherId).filter((r): r is number => r !== null)),
@@ -49,8 +41,7 @@ async function Editor({ lang, id }: { lang: Lang; id: number }) {
   const text = { saved: t.saved, errors: t.errors };
   return (
     <>
-      <WorkspaceNav lang={lang} user={user} current="dashboard" />
-      <ItemHeader lang={lang} item={item} current="edit" />
+      {top}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <ItemEditor
           lang={lang}
@@ -105,16 +96,4 @@ async function Editor({ lang, id }: { lang: Lang; id: number }) {
   );
 }
 
-export default async function EditItemPage({ params }: Props) {
-  const { lang, id } = await params;
-  if (!isLang(lang)) notFound();
-  const n = parseItemId(id);
-  if (n === null) notFound();
-  return (
-    <div className={WORKSPACE}>
-      <Suspense fallback={<WorkspaceSkeleton />}>
-        <Editor lang={lang} id={n} />
-      </Suspense>
-    </div>
-  );
-}
+export default recordPage(Editor);

@@ -1,37 +1,9 @@
 // /curate/collections/{id}/history — every recorded change of the collection, with a before/after diff, and
 // restoring an earlier version (saved as a new version).
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { Suspense } from "react";
-import { RecordVersions } from "@/components/curate/record-versions";
-import { WORKSPACE, WorkspaceSkeleton } from "@/components/curate/workspace";
-import { parseRecordId } from "@/lib/curate/fields";
-import { isLang } from "@/lib/i18n/config";
-import { recordMessages } from "@/lib/i18n/messages-records";
+import { recordHistoryPage } from "@/components/curate/record-pages";
 import { restoreCollectionVersionAction } from "../../actions";
 
-type Props = PageProps<"/[lang]/curate/collections/[id]/history">;
-
-// A placeholder for the build (answers 404); real records render on request, per user.
-export function generateStaticParams() {
-  return [{ id: "0" }];
-}
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { lang } = await params;
-  return { title: recordMessages[isLang(lang) ? lang : "en"].versions.title };
-}
-
-export default async function CollectionHistoryPage({ params }: Props) {
-  const { lang, id } = await params;
-  if (!isLang(lang)) notFound();
-  const n = parseRecordId(id);
-  if (n === null) notFound();
-  return (
-    <div className={WORKSPACE}>
-      <Suspense fallback={<WorkspaceSkeleton />}>
-        <RecordVersions lang={lang} type="collection" id={n} restoreAction={restoreCollectionVersionAction} />
-      </Suspense>
-    </div>
-  );
-}
+const page = recordHistoryPage("collection", restoreCollectionVersionAction);
+export const generateStaticParams = page.generateStaticParams;
+export const generateMetadata = page.generateMetadata;
+export default page.Page;

@@ -1,18 +1,15 @@
 // /curate/items/{id}/history — every recorded change of an item (who, when, what: the before and
 // after of each field), newest first; any version can be restored, which saves it as a new version.
 import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
-import { Suspense } from "react";
-import { ItemHeader } from "@/components/curate/item-header";
+import { loadItemPage } from "@/components/curate/item-header";
 import { ChangeTable, RestoreForm, VersionCard, type VersionText } from "@/components/curate/version-history";
-import { WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
-import { requirePageUser } from "@/lib/auth/guard";
+import { recordPage } from "@/components/curate/workspace";
 import { canChangeItemStatus, canViewItemHistory } from "@/lib/auth/permissions";
-import { getCollectionChoices, getEditableItem, getItemHistory, getItemTarget } from "@/lib/curate/items/service";
+import { getCollectionChoices, getItemHistory } from "@/lib/curate/items/service";
 import { isLang, type Lang } from "@/lib/i18n/config";
+import { curateMessages } from "@/lib/i18n/messages-curate";
 import { editMessages, type EditMessages } from "@/lib/i18n/messages-edit";
 import { restoreVersionAction } from "../../actions";
-import { parseItemId } from "@/lib/curate/items/schema";
 import { formatBytes } from "@/lib/curate/files/format";
 import { researchMessages } from "@/lib/i18n/messages-research";
 
@@ -55,10 +52,7 @@ function show(field: string, value: unknown, t: EditMessages, collections: Map<n
 
 async function History({ lang, id }: { lang: Lang; id: number }) {
   const t = editMessages[lang];
-  const { user } = await requirePageUser(lang, `/${lang}/curate/items/${id}/history`);
-  const [item, target] = await Promise.all([getEditableItem(id), getItemTarget(id)]);
-  if (!item || !target) notFound();
-  if (!canViewItemHistory(user, target)) forbidden();
+  const { user, item, target, top } = await loadItemPage(lang, id, "history", canViewItemHistory);
   const [entries, choices] = await Promise.all([getItemHistory(id), getCollectionChoices(user)]);
   const collections = new Map(choices.map((c) => [c.id, `${c.unitLabel} › ${c.label}`]));
   const mayRestore = canChangeItemStatus(user, target);
@@ -72,11 +66,10 @@ async function History({ lang, id }: { lang: Lang; id: number }) {
   const restoreForm = (version: number, label: string) => (
     <RestoreForm action={restoreVersionAction} id={item.id} currentVersion={item.version} restore={version} label={label} text={text} success={t.history.restored} />
   );
-  const vt: VersionText = { field: t.conflict.field, before: t.history.before, after: t.history.after, none: t.conflict.none, more: t.history.more, by: t.history.by, system: t.history.system, viaToken: t.history.viaToken };
+  const vt: VersionText = { field: t.conflict.field, before: t.history.before, after: t.history.after, none: t.conflict.none, more: t.history.more, by: t.history.by, system: t.history.system, viaToken: t.history.viaToken, ...curateMessages[lang].diff };
   return (
     <>
-      <WorkspaceNav lang={lang} user={user} current="dashboard" />
-      <ItemHeader lang={lang} item={item} current="history" />
+      {top}
       <p className="mb-4 max-w-prose text-sm text-muted">{t.history.intro}</p>
       {entries.length === 0 ? <p className="text-sm">{t.history.empty}</p> : null}
       <ol className="space-y-4">
@@ -117,16 +110,4 @@ async function History({ lang, id }: { lang: Lang; id: number }) {
   );
 }
 
-export default async function ItemHistoryPage({ params }: Props) {
-  const { lang, id } = await params;
-  if (!isLang(lang)) notFound();
-  const n = parseItemId(id);
-  if (n === null) notFound();
-  return (
-    <div className={WORKSPACE}>
-      <Suspense fallback={<WorkspaceSkeleton />}>
-        <History lang={lang} id={n} />
-      </Suspense>
-    </div>
-  );
-}
+export default recordPage(History);

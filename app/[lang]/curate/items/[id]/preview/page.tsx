@@ -2,16 +2,11 @@
 // may edit it, whatever its status (drafts included). Private: never indexed, never cached
 // publicly (the workspace layout and the per-request session read see to both).
 import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
-import { Suspense } from "react";
-import { ItemHeader } from "@/components/curate/item-header";
-import { WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
-import { requirePageUser } from "@/lib/auth/guard";
+import { loadItemPage } from "@/components/curate/item-header";
+import { recordPage } from "@/components/curate/workspace";
 import { canEditItem } from "@/lib/auth/permissions";
-import { getEditableItem, getItemTarget } from "@/lib/curate/items/service";
 import { isLang, type Lang } from "@/lib/i18n/config";
 import { editMessages } from "@/lib/i18n/messages-edit";
-import { parseItemId } from "@/lib/curate/items/schema";
 
 type Props = PageProps<"/[lang]/curate/items/[id]/preview">;
 
@@ -36,10 +31,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 async function Preview({ lang, id }: { lang: Lang; id: number }) {
   const t = editMessages[lang];
-  const { user } = await requirePageUser(lang, `/${lang}/curate/items/${id}/preview`);
-  const [item, target] = await Promise.all([getEditableItem(id), getItemTarget(id)]);
-  if (!item || !target) notFound();
-  if (!canEditItem(user, target)) forbidden();
+  const { item, top } = await loadItemPage(lang, id, "preview", canEditItem);
   const pages = item.startPage ? (item.endPage ? `${item.startPage}–${item.endPage}` : item.startPage) : null;
   const rows: [string, React.ReactNode][] = [
     [t.fields.type, t.types[item.type]],
@@ -64,8 +56,7 @@ async function Preview({ lang, id }: { lang: Lang; id: number }) {
   ];
   return (
     <>
-      <WorkspaceNav lang={lang} user={user} current="dashboard" />
-      <ItemHeader lang={lang} item={item} current="preview" />
+      {top}
       <p role="note" className="mb-6 rounded-lg border border-accent/40 bg-accent-soft px-4 py-2 text-sm">
         {t.preview.banner.replace("{status}", t.statuses[item.status])}
       </p>
@@ -95,16 +86,4 @@ async function Preview({ lang, id }: { lang: Lang; id: number }) {
   );
 }
 
-export default async function ItemPreviewPage({ params }: Props) {
-  const { lang, id } = await params;
-  if (!isLang(lang)) notFound();
-  const n = parseItemId(id);
-  if (n === null) notFound();
-  return (
-    <div className={WORKSPACE}>
-      <Suspense fallback={<WorkspaceSkeleton />}>
-        <Preview lang={lang} id={n} />
-      </Suspense>
-    </div>
-  );
-}
+export default recordPage(Preview);

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ActionForm } from "@/components/curate/action-form";
-import { FIELD } from "@/components/curate/corrections";
+import { FIELD } from "@/components/curate/editor-parts";
 import { Panel, WORKSPACE, WorkspaceNav, WorkspaceSkeleton } from "@/components/curate/workspace";
 import { requirePageUser } from "@/lib/auth/guard";
 import { canRequestCorrection } from "@/lib/auth/permissions";
