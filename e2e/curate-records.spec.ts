@@ -254,6 +254,10 @@ test.describe("researchers, units and collections", () => {
     await page.goto(`/en/researchers/${slug}`);
     await expect(page).toHaveURL(new RegExp(`/en/researchers/${slug}-renamed$`));
     await expect(page.getByRole("heading", { level: 1, name: `Park, Jiwoo ${unique}` })).toBeVisible();
+    // The server's own late invalidation (lib/cache.ts) answers nobody else.
+    const settle = await page.request.post("/api/internal/settle", { data: ["site"] });
+    expect(settle.status()).toBe(404);
+    expect(settle.headers()["content-type"]).toContain("application/problem+json");
     // A slug nobody ever had is still a 404.
     expect((await page.request.get(`/researchers/${slug}-never`, { maxRedirects: 0 })).status()).toBe(404);
   });

@@ -1,8 +1,8 @@
 // Public pages are rendered once and served from Next's cache. Every cached read names the tags
 // of the records it used; every write invalidates those tags, so the next visit sees the change.
 import { revalidateTag } from "next/cache";
-import { after } from "next/server";
 import { signalPageChange } from "./http/page-change";
+import { SETTLE_HEADER, SETTLE_PATH, settleTarget } from "./http/settle";
 
 export const cacheTags = {
   /** Anything that lists or counts many records: home page, totals, trees, recent additions. */
@@ -19,20 +19,24 @@ export const cacheTags = {
  */
 export const SETTLE_AFTER_MS = [3_000, 20_000] as const;
 
-function expire(tags: readonly string[]) {
+/** Cached pages that used these tags are rebuilt on their next visit; the response cache is emptied. */
+export function expireTags(tags: readonly string[]) {
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
   signalPageChange();
 }
 
 /** Call after a write: cached pages that used these tags are rebuilt on their next visit. */
 export function invalidate(...tags: string[]) {
-  expire(tags);
-  let waited = 0;
-  after(async () => {
-    for (const at of SETTLE_AFTER_MS) {
-      await new Promise((resolve) => setTimeout(resolve, at - waited));
-      waited = at;
-      expire(tags);
-    }
-  });
+  expireTags(tags);
+  const target = settleTarget();
+  if (!target) return;
+  for (const ms of SETTLE_AFTER_MS) {
+    setTimeout(() => {
+      fetch(new URL(SETTLE_PATH, target.origin), {
+        method: "POST",
+        headers: { [SETTLE_HEADER]: target.secret, "content-type": "application/json" },
+        body: JSON.stringify(tags),
+      }).catch((error: Error) => console.error(`[cache] late invalidation: ${error.message}`));
+    }, ms).unref();
+  }
 }

@@ -11,6 +11,7 @@ import next from "next";
 import { env } from "../lib/env";
 import { onPageChange } from "../lib/http/page-change";
 import { createResponseCache } from "../lib/http/response-cache";
+import { registerSettleTarget } from "../lib/http/settle";
 import { createStaticBrotli } from "../lib/http/static-brotli";
 import { forgetItemResponseSignals, ITEM_PAGE_PATH, itemResponseSignals } from "../lib/items/signposting-header";
 
@@ -30,6 +31,7 @@ onPageChange(() => {
 });
 
 const selfOrigin = `http://${["0.0.0.0", "::"].includes(e.HOSTNAME) ? "127.0.0.1" : e.HOSTNAME.includes(":") ? `[${e.HOSTNAME}]` : e.HOSTNAME}:${e.PORT}`;
+registerSettleTarget(selfOrigin);
 const LANGUAGE_NEUTRAL = /^\/(api|_next|files|media|oai)(\/|$)|^\/(icon\.svg|favicon\.ico|robots\.txt|feed\.xml)$|^\/sitemap/;
 
 /**

@@ -19,7 +19,7 @@ vi.hoisted(() => {
 
 vi.mock("./config", () => ({ auth: async () => (session.claims ? { claims: session.claims } : null) }));
 vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<object>()), refresh: () => {}, revalidateTag: () => {}, revalidatePath: () => {} }));
-vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<object>()), connection: async () => {}, after: () => {} }));
+vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<object>()), connection: async () => {} }));
 
 import { createTestDatabase, type TestDatabase } from "../db/test-db";
 import { createItem, loadEditableItem, updateItem } from "../curate/items/store";
