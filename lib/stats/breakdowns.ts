@@ -47,11 +47,11 @@ export async function getTopEntries(sql: Sql, ref: ScopeRef, range: ResolvedRang
       ref,
       range,
       (next, from, to) => [
-        `SELECT scope_id, downloads::bigint, 0::bigint FROM usage_daily
+        `SELECT scope_id, downloads, 0 FROM usage_daily
           WHERE scope = 'FILE' AND day >= ${next(utcDay(from))}::date AND day < ${next(utcDay(to))}::date AND scope_id IN (${files})`,
       ],
       (a, b) =>
-        `SELECT e.file_id, count(*), 0 FROM usage_event e
+        `SELECT e.file_id, count(*)::int, 0 FROM usage_event e
           WHERE e.occurred_at >= ${a} AND e.occurred_at < ${b} AND e.kind = 'FILE_DOWNLOAD' AND ${counted} AND e.file_id IN (${files})
           GROUP BY e.file_id`,
     );
@@ -68,7 +68,7 @@ export async function getTopEntries(sql: Sql, ref: ScopeRef, range: ResolvedRang
   /** The ITEM rows of the days [from, to), negated when `negate`. */
   const days = (next: Next, from: Date, to: Date, negate = false) => {
     const sign = negate ? "-" : "";
-    return `SELECT scope_id, ${sign}views::bigint, ${sign}downloads::bigint FROM usage_daily
+    return `SELECT scope_id, ${sign}views, ${sign}downloads FROM usage_daily
              WHERE scope = 'ITEM' AND day >= ${next(utcDay(from))}::date AND day < ${next(utcDay(to))}::date AND ${inScope}`;
   };
   const long = range.wholeDays && range.fullHi.getTime() - range.fullLo.getTime() >= RUNNING_TOTALS_MIN_DAYS * DAY_MS;
@@ -77,7 +77,7 @@ export async function getTopEntries(sql: Sql, ref: ScopeRef, range: ResolvedRang
   const before = (next: Next, day: Date, negate: boolean, anchor: Date) => {
     const sign = negate ? "-" : "";
     const terms = [
-      `SELECT item_id, ${sign}views::bigint, ${sign}downloads::bigint FROM usage_item_cumulative
+      `SELECT item_id, ${sign}views, ${sign}downloads FROM usage_item_cumulative
         WHERE month = ${next(utcDay(anchor))}::date AND ${scopeEventFilter(ref.kind, "item_id")}`,
     ];
     if (anchor < day) terms.push(days(next, anchor, day, negate));
@@ -93,20 +93,35 @@ export async function getTopEntries(sql: Sql, ref: ScopeRef, range: ResolvedRang
       return [...before(next, to, false, hi), ...before(next, from, true, lo)];
     },
     (a, b) =>
-      `SELECT e.item_id, count(*) FILTER (WHERE ${counted}), count(*) FILTER (WHERE ${counted} AND e.kind = 'FILE_DOWNLOAD')
+      `SELECT e.item_id, (count(*) FILTER (WHERE ${counted}))::int, (count(*) FILTER (WHERE ${counted} AND e.kind = 'FILE_DOWNLOAD'))::int
          FROM usage_event e
         WHERE e.occurred_at >= ${a} AND e.occurred_at < ${b} AND e.kind IN ('ITEM_VIEW', 'FILE_DOWNLOAD') AND ${scopeEventFilter(ref.kind, "e.item_id")}
         GROUP BY e.item_id`,
   );
-  const rows = await sql.query<{ handle: string; title: string; views: number; downloads: number }>(
+  const rows = await largeAggregate(sql, (tx) =>
+    tx.query<{ handle: string; title: string; views: number; downloads: number }>(
+    // Items are looked up in order of their views until ten are published, not all of them first.
     `SELECT i.handle, i.title, t.views, t.downloads FROM (
        SELECT item_id, sum(views)::int AS views, sum(downloads)::int AS downloads FROM (${union}) s (item_id, views, downloads)
-        GROUP BY item_id HAVING sum(views) > 0) t
-     JOIN item i ON i.id = t.item_id AND i.status = 'PUBLISHED'
-     ORDER BY t.views DESC, i.id LIMIT ${TOP}`,
+        GROUP BY item_id HAVING sum(views) > 0
+        ORDER BY 2 DESC, 1) t
+     CROSS JOIN LATERAL (SELECT handle, title FROM item WHERE id = t.item_id AND status = 'PUBLISHED') i
+     ORDER BY t.views DESC, t.item_id LIMIT ${TOP}`,
     params,
-  );
+  ));
   return rows.map((r) => ({ label: r.title, href: `/handle/${r.handle}`, views: r.views, downloads: r.downloads }));
+}
+
+/**
+ * Runs `query` with room to add up every item of the site in memory: a site's list groups up to a
+ * row per item, which spills to disk (and is several times slower) at PostgreSQL's default work_mem.
+ */
+async function largeAggregate<T>(sql: Sql, query: (tx: Sql) => Promise<T>): Promise<T> {
+  if (sql.kind !== "postgres") return query(sql);
+  return sql.transaction(async (tx) => {
+    await tx.exec(`SET LOCAL work_mem = '64MB'`);
+    return query(tx);
+  });
 }
 
 /** The latest month with running totals (usage_item_cumulative), or null when there are none. */
@@ -150,11 +165,11 @@ export async function getReferrers(sql: Sql, ref: ScopeRef, range: ResolvedRange
     ref,
     range,
     (next, from, to) => [
-      `SELECT host, visits::bigint, 0::bigint FROM usage_referrer_daily
+      `SELECT host, visits, 0 FROM usage_referrer_daily
         WHERE scope = $1::usage_scope AND scope_id = $2 AND day >= ${next(utcDay(from))}::date AND day < ${next(utcDay(to))}::date`,
     ],
     (a, b) =>
-      `SELECT e.referrer_host, count(*), 0 FROM usage_event e
+      `SELECT e.referrer_host, count(*)::int, 0 FROM usage_event e
         WHERE e.occurred_at >= ${a} AND e.occurred_at < ${b} AND ${counted} AND e.referrer_host IS NOT NULL AND e.referrer_host <> ''
           AND ((e.kind IN ('ITEM_VIEW', 'FILE_DOWNLOAD') AND ${scopeEventFilter(ref.kind, "e.item_id")}) OR (${pages}))
         GROUP BY e.referrer_host`,

@@ -12,42 +12,35 @@ CREATE TABLE "usage_item_cumulative" (
 -- Written by hand below this line: usage_item_cumulative follows usage_daily's ITEM rows.
 -- Row (month m, item i) holds the item's views and downloads on every day before m, for each
 -- month m after the first month with usage up to the latest month with usage (the "covered"
--- months). Rows of months that start after a changed day are rebuilt from the month before
--- them, in one set-based statement: a running sum over the months of the per-month totals.
+-- months). Rows of months that start after a changed day are rebuilt from the month before them.
+
+-- The dashboard lists add up the ITEM rows of a range of days (lib/stats/breakdowns.ts), and so
+-- does the rebuild below. usage_daily is laid out by scope, id and day, so those rows lie all over
+-- the table; this index holds them in day order with the figures needed, read without the table.
+CREATE INDEX usage_daily_item_day_idx ON usage_daily (day, scope_id) INCLUDE (views, downloads) WHERE scope = 'ITEM';
 
 -- Rebuilds the rows of every month after `base` (the first day of a month) from base's own rows
--- and usage_daily.
+-- and usage_daily, a month at a time: each month's rows are the month before's plus that month's
+-- days (read through usage_daily_item_day_idx), so the work grows with the months rebuilt, not
+-- with their square.
 CREATE FUNCTION usage_item_cumulative_rebuild(base date) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   last_month date;
+  m date := base;
 BEGIN
   DELETE FROM usage_item_cumulative WHERE month > base;
   SELECT date_trunc('month', max(day))::date INTO last_month FROM usage_daily WHERE scope = 'ITEM';
-  IF last_month IS NULL OR last_month <= base THEN
-    RETURN;
-  END IF;
-  INSERT INTO usage_item_cumulative (month, item_id, views, downloads)
-  SELECT month, item_id, views, downloads FROM (
-    SELECT g.month, g.item_id,
-           (g.base_views + sum(coalesce(m.views, 0)) OVER w)::int AS views,
-           (g.base_downloads + sum(coalesce(m.downloads, 0)) OVER w)::int AS downloads
-      FROM (
-        SELECT i.item_id, s.month::date AS month, coalesce(b.views, 0) AS base_views, coalesce(b.downloads, 0) AS base_downloads
-          FROM (SELECT item_id FROM usage_item_cumulative WHERE month = base
-                UNION
-                SELECT scope_id FROM usage_daily WHERE scope = 'ITEM' AND day >= base AND day < last_month) i
-         CROSS JOIN generate_series(base + interval '1 month', last_month, interval '1 month') AS s(month)
-          LEFT JOIN usage_item_cumulative b ON b.month = base AND b.item_id = i.item_id
-      ) g
-      LEFT JOIN (
-        SELECT scope_id AS item_id, date_trunc('month', day)::date AS month, sum(views) AS views, sum(downloads) AS downloads
-          FROM usage_daily WHERE scope = 'ITEM' AND day >= base AND day < last_month
-         GROUP BY 1, 2
-      ) m ON m.item_id = g.item_id AND m.month = (g.month - interval '1 month')::date
-    WINDOW w AS (PARTITION BY g.item_id ORDER BY g.month)
-  ) running
-  WHERE views > 0 OR downloads > 0
-  ORDER BY month, item_id;
+  WHILE m < last_month LOOP
+    INSERT INTO usage_item_cumulative (month, item_id, views, downloads)
+    SELECT (m + interval '1 month')::date, item_id, sum(views)::int, sum(downloads)::int FROM (
+      SELECT item_id, views, downloads FROM usage_item_cumulative WHERE month = m
+      UNION ALL
+      SELECT scope_id, views, downloads FROM usage_daily WHERE scope = 'ITEM' AND day >= m AND day < m + interval '1 month'
+    ) s
+    GROUP BY item_id HAVING sum(views) > 0 OR sum(downloads) > 0
+    ORDER BY item_id;
+    m := (m + interval '1 month')::date;
+  END LOOP;
 END $$;
 
 -- After a statement changed usage_daily's ITEM rows of the days lo..hi: rows of months after lo
