@@ -73,15 +73,25 @@ function parameterList() {
   };
 }
 
-function textCondition(parsed: ParsedQuery, p: (v: unknown) => string): string {
+/**
+ * The query's text as SQL. "row" is cheap to test row by row (a scan in date order, a sample);
+ * "index" is answered by the indexes alone, with no row read again to test the text — for the
+ * count probe, which reads every match through a bitmap.
+ */
+function textCondition(parsed: ParsedQuery, p: (v: unknown) => string, form: "row" | "index" = "row"): string {
   const groups = parsed.clauses.map((group) => {
     const alternatives = group.map((c) => {
       let test = `i.search_vector @@ to_tsquery('simple', unaccent(${p(c.tsquery)}))`;
       if (c.substring) {
-        // Two syllables have no trigram: the Hangul bigram index (add_hangul_bigrams migration) serves them.
+        // Two syllables have no trigram: the Hangul bigram index (add_hangul_bigrams migration) serves
+        // them. Its lexemes are exactly the document's adjacent syllable pairs, so it is exact; but
+        // computing them for a row is dear, so a row is first tested with LIKE.
+        const bigram = () => `hangul_bigrams(i.search_text) @@ ${p(`'${c.substring}'`)}::tsquery`;
         const inside =
           c.substring.length === 2
-            ? `(i.search_text LIKE ${p(`%${c.substring}%`)} AND hangul_bigrams(i.search_text) @@ ${p(`'${c.substring}'`)}::tsquery)`
+            ? form === "index"
+              ? bigram()
+              : `(i.search_text LIKE ${p(`%${c.substring}%`)} AND ${bigram()})`
             : `i.search_text LIKE ${p(`%${c.substring.replace(/[\\%_]/g, "\\$&")}%`)}`;
         test = `(${test} OR ${inside})`;
       }
@@ -198,7 +208,6 @@ export async function searchItems(
   const where = ["i.status = 'PUBLISHED'"];
   if (params.q) where.push(textCondition(parsed, p));
   where.push(...filterConditions(params, p));
-  const whereValues = values.slice();
 
   const ranking = params.q ? rankingTsquery(parsed) : null;
   const hasIds = params.q ? parsed.identifiers.length > 0 : false;
@@ -219,7 +228,9 @@ export async function searchItems(
 
   // How many items match, up to EXACT_LIMIT + 1, read in the cheapest order the planner finds.
   const condition = where.join("\n         AND ");
-  const probe = await sql.query<{ id: number }>(`SELECT i.id FROM item i WHERE ${condition} LIMIT ${EXACT_LIMIT + 1}`, whereValues);
+  const indexed = parameterList();
+  const probeWhere = ["i.status = 'PUBLISHED'", ...(params.q ? [textCondition(parsed, indexed.p, "index")] : []), ...filterConditions(params, indexed.p)];
+  const probe = await sql.query<{ id: number }>(`SELECT i.id FROM item i WHERE ${probeWhere.join(" AND ")} LIMIT ${EXACT_LIMIT + 1}`, indexed.values);
   const exact = probe.length <= EXACT_LIMIT;
   const offset = (params.page - 1) * params.size;
 

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "item_language_idx" ON "item"("language");
