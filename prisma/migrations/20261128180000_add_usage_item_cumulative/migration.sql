@@ -17,11 +17,11 @@ CREATE TABLE "usage_item_cumulative" (
 -- The dashboard lists add up the ITEM rows of a range of days (lib/stats/breakdowns.ts), and so
 -- does the rebuild below. usage_daily is laid out by scope, id and day, so those rows lie all over
 -- the table; this index holds them in day order with the figures needed, read without the table.
-CREATE INDEX usage_daily_item_day_idx ON usage_daily (day, scope_id) INCLUDE (views, downloads) WHERE scope = 'ITEM';
+CREATE INDEX usage_daily_item_day_expr_idx ON usage_daily (day, scope_id) INCLUDE (views, downloads) WHERE scope = 'ITEM';
 
 -- Rebuilds the rows of every month after `base` (the first day of a month) from base's own rows
 -- and usage_daily, a month at a time: each month's rows are the month before's plus that month's
--- days (read through usage_daily_item_day_idx), so the work grows with the months rebuilt, not
+-- days (read through usage_daily_item_day_expr_idx), so the work grows with the months rebuilt, not
 -- with their square.
 CREATE FUNCTION usage_item_cumulative_rebuild(base date) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
