@@ -6,10 +6,10 @@
 // partial days at its two ends, read by the occurred_at index up to "data as of". So a list covers
 // exactly the range the totals cover, in any zone, and never reads more than two days of events.
 //
-// A long range would add up a daily row for every item on every day. Its whole days are instead
-// the difference of two running totals (usage_item_cumulative: each item's usage before the first
-// day of a month), each moved to the exact day by the daily rows between it and the nearer month
-// boundary — at most about half a month at each end, whatever the range's length.
+// Items' whole days come a month at a time from usage_item_monthly where the range covers most of
+// a month (less the month's other days), so a range of any length reads at most about half a month
+// of daily rows at each end. And only items that can reach the list are added up at all: the
+// monthly sums bound what any item can have in the range (see topItems).
 import type { Sql } from "../db/connection";
 import { scopeEventFilter, type ResolvedRange, type ScopeRef } from "./query";
 
@@ -19,21 +19,20 @@ export type Referrer = { host: string; visits: number };
 const TOP = 10;
 const counted = `e.counted AND NOT e.is_robot`;
 
-/** Whole days from which the item lists read running totals instead of every day's rows. */
-export const RUNNING_TOTALS_MIN_DAYS = 62;
 const DAY_MS = 86_400_000;
 
 /** A placeholder for a parameter's value; the SQL parts of a statement share one list. */
 type Next = (value: unknown) => string;
 type WholeDays = (next: Next, from: Date, to: Date) => string[];
+type RawDays = (from: string, to: string, next: Next) => string;
 
 /** The whole-day rollup rows and the raw events of the partial days, as SQL parts and parameters. */
-function parts(ref: ScopeRef, range: ResolvedRange, wholeDays: WholeDays, raw: (from: string, to: string) => string) {
+function parts(ref: ScopeRef, range: ResolvedRange, wholeDays: WholeDays, raw: RawDays) {
   const params: unknown[] = [ref.kind, ref.id];
   const out: string[] = [];
   const next: Next = (v) => `$${params.push(v)}`;
   if (range.wholeDays) out.push(...wholeDays(next, range.fullLo, range.fullHi));
-  for (const [a, b] of range.rawParts) out.push(raw(next(a), next(b)));
+  for (const [a, b] of range.rawParts) out.push(raw(next(a), next(b), next));
   // $1 and $2 must appear in every statement, whichever parts it has.
   out.push(`SELECT NULL, 0, 0 WHERE $1::text IS NULL AND $2::int IS NULL`);
   return { sql: out.join(" UNION ALL "), params };
@@ -64,52 +63,125 @@ export async function getTopEntries(sql: Sql, ref: ScopeRef, range: ResolvedRang
     );
     return rows.map((r) => ({ label: r.name, href: `/files/${r.id}/${encodeURIComponent(r.name)}`, views: r.downloads, downloads: r.downloads }));
   }
-  const inScope = scopeEventFilter(ref.kind, "scope_id");
-  /** The ITEM rows of the days [from, to), negated when `negate`. */
-  const days = (next: Next, from: Date, to: Date, negate = false) => {
-    const sign = negate ? "-" : "";
-    return `SELECT scope_id, ${sign}views, ${sign}downloads FROM usage_daily
-             WHERE scope = 'ITEM' AND day >= ${next(utcDay(from))}::date AND day < ${next(utcDay(to))}::date AND ${inScope}`;
-  };
-  const long = range.wholeDays && range.fullHi.getTime() - range.fullLo.getTime() >= RUNNING_TOTALS_MIN_DAYS * DAY_MS;
-  const covered = long ? await coveredMonth(sql) : null;
-  /** Usage before `day` (negated when `negate`): the nearest running total and the days between. */
-  const before = (next: Next, day: Date, negate: boolean, anchor: Date) => {
-    const sign = negate ? "-" : "";
-    const terms = [
-      `SELECT item_id, ${sign}views, ${sign}downloads FROM usage_item_cumulative
-        WHERE month = ${next(utcDay(anchor))}::date AND ${scopeEventFilter(ref.kind, "item_id")}`,
-    ];
-    if (anchor < day) terms.push(days(next, anchor, day, negate));
-    if (anchor > day) terms.push(days(next, day, anchor, !negate));
-    return terms;
-  };
+  const { rows } = await topItems(sql, ref, range);
+  return rows.map((r) => ({ label: r.title, href: `/handle/${r.handle}`, views: r.views, downloads: r.downloads }));
+}
+
+type ItemRow = { item_id: number; handle: string; title: string; views: number; downloads: number };
+
+/** Items counted exactly to find the ten; beyond this many, every item of the scope is added up. */
+export const MAX_CANDIDATES = 2000;
+
+/**
+ * The ten most viewed published items of a scope (not an item) in the range, and how many items
+ * were counted to find them (null: all of the scope's).
+ *
+ * An item's views in the range are at most the sum of its monthly views over the months the range
+ * touches (S). Some items are counted exactly first — each month's ten most viewed — and the tenth
+ * of them sets a bar τ that the list's tenth place reaches at least. An item below τ / |S| in every
+ * month of S has less than τ in all, so it cannot be on the list; the others (an index range of
+ * each month, few where usage is as uneven as it is) are counted exactly, and the ten are among
+ * them. Where too many items pass, all are added up.
+ */
+export async function topItems(
+  sql: Sql,
+  ref: ScopeRef,
+  range: ResolvedRange,
+  { maxCandidates = MAX_CANDIDATES } = {},
+): Promise<{ rows: ItemRow[]; counted: number | null }> {
+  // Only the months with usage are read (an open range starts in 1900).
+  const [held] = await sql.query<{ first: string | null; last: string | null }>(
+    `SELECT to_char(min(month), 'YYYY-MM-DD') AS first, to_char(max(month), 'YYYY-MM-DD') AS last FROM usage_item_monthly`,
+  );
+  if (!held.first || !held.last || !range.asOf) return { rows: [], counted: 0 };
+  const usage: Span = [new Date(`${held.first}T00:00:00Z`), addMonths(new Date(`${held.last}T00:00:00Z`), 1)];
+  const dataEnd = dayAfter(range.hi < range.asOf ? range.hi : range.asOf);
+  const months = monthsBetween(...clamp([range.lo, range.hi], usage));
+  if (months.length === 0) return { rows: [], counted: 0 };
+  // $1 and $2 name the scope; every statement must use both.
+  const inScope = `${scopeEventFilter(ref.kind, "u.item_id")} AND $1::text IS NOT NULL AND $2::int IS NOT NULL`;
+  const seeds = await sql.query<{ item_id: number }>(
+    `SELECT DISTINCT t.item_id FROM unnest($3::date[]) AS m (month) CROSS JOIN LATERAL (
+       SELECT u.item_id FROM usage_item_monthly u
+        WHERE u.month = m.month AND ${inScope} AND EXISTS (SELECT 1 FROM item i WHERE i.id = u.item_id AND i.status = 'PUBLISHED')
+        ORDER BY u.views DESC, u.item_id LIMIT ${TOP}) t`,
+    [ref.kind, ref.id, months],
+  );
+  const first = await countItems(sql, ref, range, usage, dataEnd, seeds.map((r) => r.item_id));
+  const bar = first.length < TOP ? 1 : first[TOP - 1].views;
+  const passing = await sql.query<{ item_id: number }>(
+    `SELECT DISTINCT u.item_id FROM usage_item_monthly u WHERE u.month = ANY ($3::date[]) AND u.views >= $4 AND ${inScope}
+      LIMIT ${maxCandidates + 1}`,
+    [ref.kind, ref.id, months, Math.ceil(bar / months.length)],
+  );
+  if (passing.length > maxCandidates) return { rows: await countItems(sql, ref, range, usage, dataEnd, null), counted: null };
+  const candidates = [...new Set([...seeds, ...passing].map((r) => r.item_id))];
+  return { rows: await countItems(sql, ref, range, usage, dataEnd, candidates), counted: candidates.length };
+}
+
+/**
+ * The ten most viewed published items of the scope in the range, counted exactly, among
+ * `candidates` (null: every item of the scope). Whole days are read from the monthly sums where a
+ * month is mostly inside the range (less its days outside it), else from the daily rows; the
+ * partial days at the ends from the raw events. No day outside `usage` (the months with usage)
+ * holds rows, nor, yet, any after `dataEnd` (the day after "data as of").
+ */
+async function countItems(
+  sql: Sql,
+  ref: ScopeRef,
+  range: ResolvedRange,
+  usage: Span,
+  dataEnd: Date,
+  candidates: number[] | null,
+): Promise<ItemRow[]> {
+  if (candidates?.length === 0) return [];
+  let only: string | undefined;
+  /** The scope's items (among the candidates) as a condition on `column`. */
+  const items = (next: Next, column: string) =>
+    scopeEventFilter(ref.kind, column) + (candidates ? ` AND ${column} = ANY (${(only ??= next(candidates))}::int[])` : "");
   const { sql: union, params } = parts(
     ref,
     range,
     (next, from, to) => {
-      const [lo, hi] = covered ? [nearestMonth(from, covered), nearestMonth(to, covered)] : [];
-      if (!lo || !hi || lo.getTime() === hi.getTime()) return [days(next, from, to)];
-      return [...before(next, to, false, hi), ...before(next, from, true, lo)];
+      const days = (a: Date, b: Date, sign = "") =>
+        `SELECT scope_id, ${sign}views, ${sign}downloads FROM usage_daily
+          WHERE scope = 'ITEM' AND day >= ${next(utcDay(a))}::date AND day < ${next(utcDay(b))}::date AND ${items(next, "scope_id")}`;
+      const out: string[] = [];
+      [from, to] = clamp([from, to], usage);
+      for (const month of monthsBetween(from, to)) {
+        const monthEnd = addMonths(month, 1);
+        const lo = from > month ? from : month;
+        const hi = to < monthEnd ? to : monthEnd;
+        const outside = ([[month, lo], [hi, monthEnd]] as [Date, Date][]).filter(([a, b]) => a < b);
+        // The month's days outside the range, of those that hold data (none after dataEnd).
+        const outsideDays = outside.reduce((n, [a, b]) => n + Math.max(0, (Math.min(b.getTime(), dataEnd.getTime()) - a.getTime()) / DAY_MS), 0);
+        if (outsideDays < (hi.getTime() - lo.getTime()) / DAY_MS) {
+          out.push(`SELECT item_id, views, downloads FROM usage_item_monthly WHERE month = ${next(utcDay(month))}::date AND ${items(next, "item_id")}`);
+          for (const [a, b] of outside) out.push(days(a, b, "-"));
+        } else {
+          out.push(days(lo, hi));
+        }
+      }
+      return out;
     },
-    (a, b) =>
+    (a, b, next) =>
       `SELECT e.item_id, (count(*) FILTER (WHERE ${counted}))::int, (count(*) FILTER (WHERE ${counted} AND e.kind = 'FILE_DOWNLOAD'))::int
          FROM usage_event e
-        WHERE e.occurred_at >= ${a} AND e.occurred_at < ${b} AND e.kind IN ('ITEM_VIEW', 'FILE_DOWNLOAD') AND ${scopeEventFilter(ref.kind, "e.item_id")}
+        WHERE e.occurred_at >= ${a} AND e.occurred_at < ${b} AND e.kind IN ('ITEM_VIEW', 'FILE_DOWNLOAD') AND ${items(next, "e.item_id")}
         GROUP BY e.item_id`,
   );
-  const rows = await largeAggregate(sql, (tx) =>
-    tx.query<{ handle: string; title: string; views: number; downloads: number }>(
-    // Items are looked up in order of their views until ten are published, not all of them first.
-    `SELECT i.handle, i.title, t.views, t.downloads FROM (
-       SELECT item_id, sum(views)::int AS views, sum(downloads)::int AS downloads FROM (${union}) s (item_id, views, downloads)
-        GROUP BY item_id HAVING sum(views) > 0
-        ORDER BY 2 DESC, 1) t
-     CROSS JOIN LATERAL (SELECT handle, title FROM item WHERE id = t.item_id AND status = 'PUBLISHED') i
-     ORDER BY t.views DESC, t.item_id LIMIT ${TOP}`,
-    params,
-  ));
-  return rows.map((r) => ({ label: r.title, href: `/handle/${r.handle}`, views: r.views, downloads: r.downloads }));
+  const query = (tx: Sql) =>
+    tx.query<ItemRow>(
+      // Items are looked up in order of their views until ten are published, not all of them first.
+      `SELECT t.item_id, i.handle, i.title, t.views, t.downloads FROM (
+         SELECT item_id, sum(views)::int AS views, sum(downloads)::int AS downloads FROM (${union}) s (item_id, views, downloads)
+          GROUP BY item_id HAVING sum(views) > 0
+          ORDER BY 2 DESC, 1) t
+       CROSS JOIN LATERAL (SELECT handle, title FROM item WHERE id = t.item_id AND status = 'PUBLISHED') i
+       ORDER BY t.views DESC, t.item_id LIMIT ${TOP}`,
+      params,
+    );
+  return candidates ? query(sql) : largeAggregate(sql, query);
 }
 
 /**
@@ -124,24 +196,29 @@ async function largeAggregate<T>(sql: Sql, query: (tx: Sql) => Promise<T>): Prom
   });
 }
 
-/** The latest month with running totals (usage_item_cumulative), or null when there are none. */
-async function coveredMonth(sql: Sql): Promise<Date | null> {
-  const [row] = await sql.query<{ month: string | null }>(`SELECT to_char(max(month), 'YYYY-MM-DD') AS month FROM usage_item_cumulative`);
-  return row?.month ? new Date(`${row.month}T00:00:00Z`) : null;
+/** [from, to) instants. */
+type Span = [Date, Date];
+
+/** The part of `span` inside `within` (empty when from ≥ to). */
+function clamp([from, to]: Span, [lo, hi]: Span): Span {
+  return [from > lo ? from : lo, to < hi ? to : hi];
 }
 
-/**
- * The first day of a month nearest to `day` — its own month's or the next — among those with
- * running totals (none later than `covered`): the running total there is moved to `day` by the
- * daily rows in between.
- */
-export function nearestMonth(day: Date, covered: Date): Date {
-  const own = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1);
-  const following = Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 1);
-  const options = [own, following].filter((m) => m <= covered.getTime());
-  if (options.length === 0) return covered;
-  const t = day.getTime();
-  return new Date(options.reduce((best, m) => (Math.abs(m - t) < Math.abs(best - t) ? m : best)));
+/** The first day of each UTC month from that of `from` to that of the day before `to`. */
+function monthsBetween(from: Date, to: Date): Date[] {
+  const out: Date[] = [];
+  for (let m = addMonths(from, 0); m < to; m = addMonths(m, 1)) out.push(m);
+  return out;
+}
+
+/** The first day of the UTC month `n` months after that of `d`. */
+function addMonths(d: Date, n: number): Date {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
+}
+
+/** UTC midnight after the instant `d`'s day. */
+function dayAfter(d: Date): Date {
+  return new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS + DAY_MS);
 }
 
 /** "YYYY-MM-DD" of a UTC midnight. */
