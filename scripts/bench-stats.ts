@@ -1,5 +1,12 @@
 // npm run bench:stats [-- --duration 10 --clients 256 --events 10000000 --skip-dashboard]
-// Usage statistics benchmarks on a scratch database (on the PostgreSQL server named by
+// npm run bench:stats -- --existing   (with DATABASE_URL: the seeded database's site dashboard)
+//
+// With --existing, the site dashboard of the database DATABASE_URL names (e.g. one filled by
+// `npm run seed -- --items 100000 --events 10000000`), read only: for the last 30 days, 12 months,
+// three years and all time up to yesterday in Asia/Seoul, the whole dashboard as the page asks it
+// (statistics, lists, page views) and its top-item list alone, 20 times each: p50/p95.
+//
+// Otherwise, usage statistics benchmarks on a scratch database (on the PostgreSQL server named by
 // TEST_DATABASE_URL / DATABASE_URL, else an in-memory PGlite), dropped afterwards:
 //   1. ingestion: `clients` concurrent callers record events through the group-commit ingester for
 //      `duration` seconds while the rollup worker runs as in the server; prints events/s and
@@ -10,9 +17,11 @@
 //      lists (top items, referrers) 20 times: p50/p95; then the plans (EXPLAIN ANALYZE) of the
 //      queries that read usage_event, at that size.
 import { parseArgs } from "node:util";
+import { openDatabase } from "../lib/db/connection";
 import { createTestDatabase } from "../lib/db/test-db";
+import { loadDashboard } from "../lib/dashboard/load";
 import { UsageIngester, type UsageEventInput } from "../lib/stats/ingest";
-import { getReferrers, getTopEntries } from "../lib/stats/breakdowns";
+import { getReferrers, getTopEntries, topItems } from "../lib/stats/breakdowns";
 import { getUsageStatistics, resolveRange, scopeEventFilter } from "../lib/stats/query";
 import { rebuildUsageRollups } from "../lib/stats/rollup";
 import { drainPendingUsage } from "../lib/stats/worker";
@@ -24,6 +33,7 @@ const { values } = parseArgs({
     events: { type: "string", default: "10000000" },
     "skip-dashboard": { type: "boolean", default: false },
     "skip-ingest": { type: "boolean", default: false },
+    existing: { type: "boolean", default: false },
   },
 });
 const duration = Number(values.duration) * 1000;
@@ -32,6 +42,43 @@ const totalEvents = Number(values.events);
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const COUNTRIES = ["KR", "US", "CN", "JP", "DE", "GB", "IN", "FR", null];
+
+if (values.existing) {
+  if (!process.env.DATABASE_URL) throw new Error("--existing measures the database DATABASE_URL names");
+  const { sql, close } = await openDatabase({ url: process.env.DATABASE_URL });
+  try {
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const site = { kind: "SITE", id: 0 } as const;
+    const presets: [string, string | null, "day" | "month"][] = [
+      ["last 30 days", day(30), "day"],
+      ["last 12 months", day(365), "month"],
+      ["three years", day(1095), "month"],
+      ["all time", null, "month"],
+    ];
+    for (const [name, from, granularity] of presets) {
+      const request = { scope: "site", from, to: day(1), granularity, tz: "Asia/Seoul", compare: false };
+      const whole: number[] = [];
+      const top: number[] = [];
+      let counted: number | null = 0;
+      const { firstDay } = await loadDashboard(sql, site, request); // also warms up
+      for (let i = 0; i < 20; i++) {
+        let t = performance.now();
+        await loadDashboard(sql, site, request);
+        whole.push(performance.now() - t);
+        t = performance.now();
+        ({ counted } = await topItems(sql, site, await resolveRange(sql, firstDay, request.to, request.tz)));
+        top.push(performance.now() - t);
+      }
+      console.log(
+        `site dashboard, ${name} (Asia/Seoul): whole p50 ${percentile(whole, 50).toFixed(1)} ms, p95 ${percentile(whole, 95).toFixed(1)} ms; ` +
+          `top items p50 ${percentile(top, 50).toFixed(1)} ms, p95 ${percentile(top, 95).toFixed(1)} ms (${counted === null ? "every item" : `${counted} items`} counted)`,
+      );
+    }
+  } finally {
+    await close();
+  }
+  process.exit(process.exitCode ?? 0);
+}
 
 const db = await createTestDatabase();
 const sql = db.sql;

@@ -4,29 +4,16 @@
 import { cacheLife, cacheTag } from "next/cache";
 import { cacheTags } from "../cache";
 import { getSql, isBuildPhase } from "../db";
-import { getPageViews, getReferrers, getTopEntries, type Referrer, type TopEntry } from "../stats/breakdowns";
-import { getUsageStatistics, parseScope, resolveRange, resolveScope, type Granularity, type ScopeRef, type UsageStatistics } from "../stats/query";
-import { previousPeriod } from "./range";
+import { parseScope, resolveScope, type ScopeRef, type UsageStatistics } from "../stats/query";
+import { loadDashboard, type Dashboard, type DashboardRequest } from "./load";
 
 export type Totals = UsageStatistics["totals"];
 export type CountryUsage = UsageStatistics["countries"][number];
 export type { Referrer, TopEntry } from "../stats/breakdowns";
+export type { Dashboard, DashboardRequest } from "./load";
 
 /** What the dashboard is about: its name(s) and public page. */
 export type DashboardSubject = { kind: ScopeRef["kind"]; name: string; altName: string | null; altLang: string | null; href: string };
-
-export type Dashboard = UsageStatistics & {
-  /** The first day shown: `from`, or for "all time" the first day with data (or `to`). */
-  firstDay: string;
-  previous?: UsageStatistics;
-  /** Most viewed items of the scope; for an item, its most downloaded files. */
-  top: TopEntry[];
-  referrers: Referrer[];
-  /** Views of the researcher's or unit's own page (the site: all such pages); null for items and collections. */
-  pageViews: number | null;
-};
-
-export type DashboardRequest = { scope: string; from: string | null; to: string; granularity: Granularity; tz: string; compare: boolean };
 
 /** The record a dashboard scope names; null when there is none the public may see. */
 export async function getDashboardSubject(scope: string): Promise<DashboardSubject | null> {
@@ -61,18 +48,5 @@ export async function getDashboard(request: DashboardRequest): Promise<Dashboard
   const sql = await getSql();
   const ref = parsed ? await resolveScope(sql, parsed) : null;
   if (!ref) return null;
-  const query = { from: request.from, to: request.to, granularity: request.granularity, tz: request.tz };
-  const stats = await getUsageStatistics(sql, request.scope, ref, query);
-  const firstDay = request.from ?? stats.series[0]?.period ?? request.to;
-  const before = previousPeriod(firstDay, request.to);
-  // The lists cover the range the totals cover, in the same time zone.
-  const range = await resolveRange(sql, firstDay, request.to, request.tz);
-  const [previous, top, referrers, pageViews] = await Promise.all([
-    request.compare && request.from ? getUsageStatistics(sql, request.scope, ref, { ...query, ...before }) : undefined,
-    getTopEntries(sql, ref, range),
-    getReferrers(sql, ref, range),
-    getPageViews(sql, ref, range),
-  ]);
-  return { ...stats, firstDay, previous, top, referrers, pageViews };
+  return loadDashboard(sql, ref, request);
 }
-
