@@ -11,7 +11,7 @@
 // of daily rows at each end. And only items that can reach the list are added up at all: the
 // monthly sums bound what any item can have in the range (see topItems).
 import type { Sql } from "../db/connection";
-import { scopeEventFilter, type ResolvedRange, type ScopeRef } from "./query";
+import { scopeEventFilter, scopeItemsSql, type ResolvedRange, type ScopeRef } from "./query";
 
 export type TopEntry = { label: string; href: string; views: number; downloads: number };
 export type Referrer = { host: string; visits: number };
@@ -98,25 +98,74 @@ export async function topItems(
   const dataEnd = dayAfter(range.hi < range.asOf ? range.hi : range.asOf);
   const months = monthsBetween(...clamp([range.lo, range.hi], usage));
   if (months.length === 0) return { rows: [], counted: 0 };
-  // $1 and $2 name the scope; every statement must use both.
-  const inScope = `${scopeEventFilter(ref.kind, "u.item_id")} AND $1::text IS NOT NULL AND $2::int IS NOT NULL`;
+  const scope = await scopeMembers(sql, ref, maxCandidates);
+  if (scope.items) return { rows: await countItems(sql, ref, range, usage, dataEnd, scope.items), counted: scope.items.length };
+  const member = scope.member("u.item_id");
   const seeds = await sql.query<{ item_id: number }>(
-    `SELECT DISTINCT t.item_id FROM unnest($3::date[]) AS m (month) CROSS JOIN LATERAL (
+    `SELECT DISTINCT t.item_id FROM unnest($1::date[]) AS m (month) CROSS JOIN LATERAL (
        SELECT u.item_id FROM usage_item_monthly u
-        WHERE u.month = m.month AND ${inScope} AND EXISTS (SELECT 1 FROM item i WHERE i.id = u.item_id AND i.status = 'PUBLISHED')
+        WHERE u.month = m.month AND ${member} AND EXISTS (SELECT 1 FROM item i WHERE i.id = u.item_id AND i.status = 'PUBLISHED')
         ORDER BY u.views DESC, u.item_id LIMIT ${TOP}) t`,
-    [ref.kind, ref.id, months],
+    [months, scope.param],
   );
   const first = await countItems(sql, ref, range, usage, dataEnd, seeds.map((r) => r.item_id));
   const bar = first.length < TOP ? 1 : first[TOP - 1].views;
   const passing = await sql.query<{ item_id: number }>(
-    `SELECT DISTINCT u.item_id FROM usage_item_monthly u WHERE u.month = ANY ($3::date[]) AND u.views >= $4 AND ${inScope}
+    `SELECT DISTINCT u.item_id FROM usage_item_monthly u WHERE u.month = ANY ($1::date[]) AND u.views >= $3 AND ${member}
       LIMIT ${maxCandidates + 1}`,
-    [ref.kind, ref.id, months, Math.ceil(bar / months.length)],
+    [months, scope.param, Math.ceil(bar / months.length)],
   );
   if (passing.length > maxCandidates) return { rows: await countItems(sql, ref, range, usage, dataEnd, null), counted: null };
   const candidates = [...new Set([...seeds, ...passing].map((r) => r.item_id))];
   return { rows: await countItems(sql, ref, range, usage, dataEnd, candidates), counted: candidates.length };
+}
+
+/**
+ * Who belongs to a scope, for topItems: `member(column)` tests one item by index lookups (with
+ * `param` as $2), for the few items the list tests; `items` are the scope's published items when
+ * there are at most `limit`, which are then simply all counted.
+ */
+async function scopeMembers(
+  sql: Sql,
+  ref: ScopeRef,
+  limit: number,
+): Promise<{ member: (column: string) => string; param: number[]; items: number[] | null }> {
+  // $2 must appear in every statement, also where the test is trivial.
+  if (ref.kind === "SITE") return { member: () => `$2::int[] IS NOT NULL`, param: [], items: null };
+  if (ref.kind === "ITEM") return { member: (column) => `${column} = ANY ($2::int[])`, param: [ref.id], items: [ref.id] };
+  let member: (column: string) => string;
+  let list: string;
+  let param: number[];
+  if (ref.kind === "RESEARCHER") {
+    param = [ref.id];
+    member = (column) => `EXISTS (SELECT 1 FROM contributor c WHERE c.item_id = ${column} AND c.researcher_id = ANY ($2::int[]))`;
+    list = `SELECT DISTINCT c.item_id FROM contributor c WHERE c.researcher_id = ANY ($1::int[])`;
+  } else {
+    // A unit holds the collections of it and of every unit below it.
+    const collections =
+      ref.kind === "COLLECTION"
+        ? [ref.id]
+        : (
+            await sql.query<{ id: number }>(
+              `WITH RECURSIVE sub (id) AS (SELECT id FROM unit WHERE id = $1 UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)
+               SELECT c.id FROM collection c JOIN sub ON sub.id = c.unit_id`,
+              [ref.id],
+            )
+          ).map((r) => r.id);
+    param = collections;
+    // A scalar subquery: looked up item by item, never planned as a hash of every item in the unit.
+    member = (column) =>
+      `((SELECT i.collection_id FROM item i WHERE i.id = ${column}) = ANY ($2::int[])
+        OR EXISTS (SELECT 1 FROM item_collection ic WHERE ic.item_id = ${column} AND ic.collection_id = ANY ($2::int[])))`;
+    // Items in the collections' own list first: a large scope stops there after limit + 1.
+    list = `(SELECT id FROM item WHERE collection_id = ANY ($1::int[]) AND status = 'PUBLISHED' LIMIT ${limit + 1})
+            UNION SELECT item_id FROM item_collection WHERE collection_id = ANY ($1::int[])`;
+  }
+  const rows = await sql.query<{ id: number }>(
+    `SELECT s.id FROM (${list}) s (id) WHERE EXISTS (SELECT 1 FROM item i WHERE i.id = s.id AND i.status = 'PUBLISHED') LIMIT ${limit + 1}`,
+    [param],
+  );
+  return { member, param, items: rows.length <= limit ? rows.map((r) => r.id) : null };
 }
 
 /**
@@ -136,9 +185,15 @@ async function countItems(
 ): Promise<ItemRow[]> {
   if (candidates?.length === 0) return [];
   let only: string | undefined;
-  /** The scope's items (among the candidates) as a condition on `column`. */
+  // Without candidates, the scope's items are found once for the statement, not in each part.
+  const scopeItems = candidates ? null : scopeItemsSql(ref.kind);
+  /** The candidates (all of the scope's) or the scope's items as a condition on `column`. */
   const items = (next: Next, column: string) =>
-    scopeEventFilter(ref.kind, column) + (candidates ? ` AND ${column} = ANY (${(only ??= next(candidates))}::int[])` : "");
+    candidates
+      ? `${column} = ANY (${(only ??= next(candidates))}::int[])`
+      : scopeItems
+        ? `${column} IN (SELECT id FROM scope_items)`
+        : `${column} IS NOT NULL`;
   const { sql: union, params } = parts(
     ref,
     range,
@@ -173,7 +228,8 @@ async function countItems(
   const query = (tx: Sql) =>
     tx.query<ItemRow>(
       // Items are looked up in order of their views until ten are published, not all of them first.
-      `SELECT t.item_id, i.handle, i.title, t.views, t.downloads FROM (
+      `${scopeItems ? `WITH scope_items (id) AS MATERIALIZED (${scopeItems})` : ""}
+       SELECT t.item_id, i.handle, i.title, t.views, t.downloads FROM (
          SELECT item_id, sum(views)::int AS views, sum(downloads)::int AS downloads FROM (${union}) s (item_id, views, downloads)
           GROUP BY item_id HAVING sum(views) > 0
           ORDER BY 2 DESC, 1) t

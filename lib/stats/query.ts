@@ -64,21 +64,27 @@ export async function resolveScope(sql: Sql, parsed: { kind: UsageScopeKind; key
  * ITEM rollup rows); $2 is the scope's id. Every item counts for the site, as in the rollups.
  */
 export function scopeEventFilter(kind: UsageScopeKind, column = "item_id"): string {
+  if (kind === "SITE") return `${column} IS NOT NULL`;
+  if (kind === "ITEM") return `${column} = $2`;
+  return `${column} IN (${scopeItemsSql(kind)})`;
+}
+
+/** The ids of a scope's items as a SELECT, $2 being the scope's id; null for the site (every item). */
+export function scopeItemsSql(kind: UsageScopeKind): string | null {
   switch (kind) {
     case "SITE":
-      return `${column} IS NOT NULL`;
+      return null;
     case "ITEM":
-      return `${column} = $2`;
+      return `SELECT $2::int`;
     case "COLLECTION":
-      return `${column} IN (SELECT id FROM item WHERE collection_id = $2 UNION SELECT item_id FROM item_collection WHERE collection_id = $2)`;
+      return `SELECT id FROM item WHERE collection_id = $2 UNION SELECT item_id FROM item_collection WHERE collection_id = $2`;
     case "RESEARCHER":
-      return `${column} IN (SELECT item_id FROM contributor WHERE researcher_id = $2)`;
+      return `SELECT item_id FROM contributor WHERE researcher_id = $2`;
     case "UNIT":
-      return `${column} IN (
-        WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id = $2 UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id),
+      return `WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id = $2 UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id),
              cols AS (SELECT c.id FROM collection c JOIN sub ON sub.id = c.unit_id)
         SELECT id FROM item WHERE collection_id IN (SELECT id FROM cols)
-        UNION SELECT item_id FROM item_collection WHERE collection_id IN (SELECT id FROM cols))`;
+        UNION SELECT item_id FROM item_collection WHERE collection_id IN (SELECT id FROM cols)`;
   }
 }
 
