@@ -116,10 +116,10 @@ function identifierCondition(parsed: ParsedQuery, p: (v: unknown) => string): st
   return tests.length ? `(${tests.join(" OR ")})` : null;
 }
 
-const OPEN_FILE = `EXISTS (SELECT 1 FROM file f WHERE f.item_id = i.id
-    AND f.access <> 'RESTRICTED' AND NOT (f.access = 'EMBARGOED' AND f.embargo_until IS NULL)
-    AND (f.embargo_until IS NULL OR f.embargo_until <= current_date))
-  AND (i.embargo_until IS NULL OR i.embargo_until <= current_date)`;
+// An item has a file anyone may download today: item.open_file_from, kept by triggers from its
+// files' access and embargoes and its own embargo (see the add_item_open_file_from migration), is
+// the first day of that. Stored as a day rather than a flag, it stays right when an embargo ends.
+const OPEN_FILE = `i.open_file_from <= current_date`;
 
 function filterConditions(params: TSearchParams, p: (v: unknown) => string): string[] {
   const where: string[] = [];
@@ -240,10 +240,10 @@ export async function searchItems(
   // ranks the RANK_CANDIDATES newest matches.
   const matched = exact
     ? `SELECT i.id, i.type, i.issue_year, i.issue_date, i.title, i.language, i.subjects, i.collection_id, ${rankSql()} AS rank,
-              i.embargo_until
+              i.open_file_from
          FROM item i WHERE i.id = ANY (${p(probe.map((r) => r.id))}::int[]) AND ${condition}`
     : `SELECT i.id, i.type, i.issue_year, i.issue_date, i.title, i.language, i.subjects, i.collection_id, 0 AS rank,
-              i.embargo_until
+              i.open_file_from
          FROM item i TABLESAMPLE SYSTEM (${SAMPLE_PERCENT}) REPEATABLE (1)
         WHERE ${condition}`;
   const hasRank = Boolean(ranking || hasIds);
