@@ -192,5 +192,9 @@ describe(`item.open_file_from (${testServerUrl() ? "PostgreSQL server" : "PGlite
     });
     expect(unfiltered.facets.openFile).toBe(0);
     expect(unfiltered.hits.map((h) => [h.id, h.hasOpenFile])).toEqual([[id, false]]);
+    // Without any file (no day at all), likewise false.
+    const none = await addItem("No files, ketamine");
+    const withNone = await searchItems(db.sql, parseSearchParams({ q: "ketamine", sort: "date" }));
+    expect(withNone.hits.find((h) => h.id === none)?.hasOpenFile).toBe(false);
   });
 });

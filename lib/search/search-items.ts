@@ -73,6 +73,8 @@ function parameterList() {
   };
 }
 
+const SYLLABLES = /^[가-힣]+$/;
+
 /**
  * The query's text as SQL. "row" is cheap to test row by row (a scan in date order, a sample);
  * "index" is answered by the indexes alone, with no row read again to test the text — for the
@@ -84,15 +86,19 @@ function textCondition(parsed: ParsedQuery, p: (v: unknown) => string, form: "ro
       let test = `i.search_vector @@ to_tsquery('simple', unaccent(${p(c.tsquery)}))`;
       if (c.substring) {
         // Two syllables have no trigram: the Hangul bigram index (add_hangul_bigrams migration) serves
-        // them. Its lexemes are exactly the document's adjacent syllable pairs, so it is exact; but
-        // computing them for a row is dear, so a row is first tested with LIKE.
+        // them. Its lexemes are exactly the document's pairs of adjacent syllables (가-힣), so for a
+        // pair of syllables it answers exactly what LIKE answers, and a row is tested with LIKE
+        // alone (computing a row's pairs is dear). Other Hangul (jamo) never forms a pair.
         const bigram = () => `hangul_bigrams(i.search_text) @@ ${p(`'${c.substring}'`)}::tsquery`;
+        const like = () => `i.search_text LIKE ${p(`%${c.substring!.replace(/[\\%_]/g, "\\$&")}%`)}`;
         const inside =
           c.substring.length === 2
             ? form === "index"
               ? bigram()
-              : `(i.search_text LIKE ${p(`%${c.substring}%`)} AND ${bigram()})`
-            : `i.search_text LIKE ${p(`%${c.substring.replace(/[\\%_]/g, "\\$&")}%`)}`;
+              : SYLLABLES.test(c.substring)
+                ? like()
+                : `(${like()} AND ${bigram()})`
+            : like();
         test = `(${test} OR ${inside})`;
       }
       return c.negated ? `NOT ${test}` : test;
@@ -205,9 +211,6 @@ export async function searchItems(
   const parsed = parseQuery(params.q);
   const sort = effectiveSort(params);
   const { values, p } = parameterList();
-  const where = ["i.status = 'PUBLISHED'"];
-  if (params.q) where.push(textCondition(parsed, p));
-  where.push(...filterConditions(params, p));
 
   const ranking = params.q ? rankingTsquery(parsed) : null;
   const hasIds = params.q ? parsed.identifiers.length > 0 : false;
@@ -217,8 +220,9 @@ export async function searchItems(
     const parts = [
       // Whole words count again on top of prefix matches: "glutamate" before "glutamatergic".
       ranking
-        ? `ts_rank(i.search_vector, to_tsquery('simple', unaccent(${p(ranking)}))) +
-           ts_rank(i.search_vector, to_tsquery('simple', unaccent(${p(ranking.replaceAll(":*", ""))})))`
+        // Each query is made once for the statement (a subquery), not once per row.
+        ? `ts_rank(i.search_vector, (SELECT to_tsquery('simple', unaccent(${p(ranking)})))) +
+           ts_rank(i.search_vector, (SELECT to_tsquery('simple', unaccent(${p(ranking.replaceAll(":*", ""))}))))`
         : null,
       ids ? `CASE WHEN ${ids} THEN 10 ELSE 0 END` : null,
     ].filter(Boolean);
@@ -227,12 +231,19 @@ export async function searchItems(
   const withViews = sort === "views";
 
   // How many items match, up to EXACT_LIMIT + 1, read in the cheapest order the planner finds.
-  const condition = where.join("\n         AND ");
   const indexed = parameterList();
   const probeWhere = ["i.status = 'PUBLISHED'", ...(params.q ? [textCondition(parsed, indexed.p, "index")] : []), ...filterConditions(params, indexed.p)];
   const probe = await sql.query<{ id: number }>(`SELECT i.id FROM item i WHERE ${probeWhere.join(" AND ")} LIMIT ${EXACT_LIMIT + 1}`, indexed.values);
   const exact = probe.length <= EXACT_LIMIT;
   const offset = (params.page - 1) * params.size;
+  // The whole condition, tested row by row: only broad searches need it, the probe has found the
+  // others' matches (only publication is checked again, in case an item was withdrawn meanwhile).
+  const where = ["i.status = 'PUBLISHED'"];
+  if (!exact) {
+    if (params.q) where.push(textCondition(parsed, p));
+    where.push(...filterConditions(params, p));
+  }
+  const condition = where.join("\n         AND ");
 
   // Up to EXACT_LIMIT matches: everything is counted exactly and ranked. Beyond: counts come from
   // a fixed sample of the table's pages, scaled up and marked as estimates; the page of hits is
@@ -306,7 +317,7 @@ export async function searchItems(
       (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.value), '[]') FROM
          (SELECT s AS value, count(*)::int AS count FROM matched, unnest(subjects) s GROUP BY s
            ORDER BY count(*) DESC, s LIMIT ${FACET_LIMIT}) t) AS subjects,
-      (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label), '[]') FROM
+      (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label, t.value), '[]') FROM
          (SELECT r.slug AS value, r.display_name AS label, NULL AS "altLabel", top.count
             FROM (SELECT c.researcher_id, count(DISTINCT c.item_id)::int AS count
                     FROM matched m CROSS JOIN LATERAL (
@@ -315,23 +326,23 @@ export async function searchItems(
                             WHERE c.item_id = m.id AND c.researcher_id IS NOT NULL LIMIT 1000) c
                    GROUP BY c.researcher_id ORDER BY count(DISTINCT c.item_id) DESC, c.researcher_id LIMIT ${FACET_LIMIT}) top
             JOIN researcher r ON r.id = top.researcher_id) t) AS authors,
-      (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label), '[]') FROM
+      (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label, t.value), '[]') FROM
          (SELECT col.slug AS value, col.name AS label, col.alt_name AS "altLabel", count(*)::int AS count
             FROM places pl JOIN collection col ON col.id = pl.collection_id
-           GROUP BY col.id ORDER BY count(*) DESC, col.name LIMIT ${FACET_LIMIT}) t) AS collections,
-      (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label), '[]') FROM
+           GROUP BY col.id ORDER BY count(*) DESC, col.name, col.slug LIMIT ${FACET_LIMIT}) t) AS collections,
+      (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label, t.value), '[]') FROM
          (SELECT u.slug AS value, u.name AS label, u.alt_name AS "altLabel", count(DISTINCT pl.item_id)::int AS count
             FROM places pl JOIN collection col ON col.id = pl.collection_id
             JOIN unit_up a ON a.unit_id = col.unit_id JOIN unit u ON u.id = a.ancestor_id
            WHERE u.parent_id IS NOT NULL -- the institute itself holds everything
-           GROUP BY u.id ORDER BY count(DISTINCT pl.item_id) DESC, u.name LIMIT ${FACET_LIMIT}) t) AS units,
+           GROUP BY u.id ORDER BY count(DISTINCT pl.item_id) DESC, u.name, u.slug LIMIT ${FACET_LIMIT}) t) AS units,
       (SELECT coalesce(json_agg(h ORDER BY h.ord), '[]') FROM (
          SELECT pg.ord, i.id, i.handle, i.type, i.title, i.alternative_title, i.alternative_title_lang, i.issue_date,
                 i.journal_title, left(coalesce(i.abstract, i.alt_abstract), 4000) AS abstract, pg.views,
                 (SELECT array_agg(c.name ORDER BY c.position) FROM
                    (SELECT name, position FROM contributor WHERE item_id = i.id ORDER BY position LIMIT ${AUTHORS_SHOWN}) c) AS authors,
                 (SELECT count(*)::int FROM contributor WHERE item_id = i.id) AS author_count,
-                (${OPEN_FILE}) AS has_open_file
+                coalesce(${OPEN_FILE}, false) AS has_open_file
            FROM page pg JOIN item i ON i.id = pg.id) h) AS hits`;
 
   const [row] = await sql.query<Row>(text, values);
