@@ -78,28 +78,30 @@ const SYLLABLES = /^[가-힣]+$/;
 /**
  * The query's text as SQL. "row" is cheap to test row by row (a scan in date order, a sample);
  * "index" is answered by the indexes alone, with no row read again to test the text — for the
- * count probe, which reads every match through a bitmap.
+ * count probe, which reads every match through a bitmap. Both answer the same.
  */
-function textCondition(parsed: ParsedQuery, p: (v: unknown) => string, form: "row" | "index" = "row"): string {
+function textCondition(parsed: ParsedQuery, p: (v: unknown) => string, form: "row" | "index"): string {
   const groups = parsed.clauses.map((group) => {
     const alternatives = group.map((c) => {
-      let test = `i.search_vector @@ to_tsquery('simple', unaccent(${p(c.tsquery)}))`;
-      if (c.substring) {
-        // Two syllables have no trigram: the Hangul bigram index (add_hangul_bigrams migration) serves
-        // them. Its lexemes are exactly the document's pairs of adjacent syllables (가-힣), so for a
-        // pair of syllables it answers exactly what LIKE answers, and a row is tested with LIKE
-        // alone (computing a row's pairs is dear). Other Hangul (jamo) never forms a pair.
+      const words = () => `i.search_vector @@ to_tsquery('simple', unaccent(${p(c.tsquery)}))`;
+      let test: string;
+      if (!c.substring) test = words();
+      else {
+        // A Hangul word may sit inside a compound, so its substring is searched too. A word-prefix
+        // match in search_vector is also a substring of search_text (the trigger makes both of the
+        // same text, lower-cased and accent-folded alike): the substring alone decides, and a row
+        // is tested with LIKE alone (reading a row's search_vector is dear). The word index only
+        // joins in the index form, where it costs nothing.
+        // Two syllables have no trigram: the Hangul bigram index (add_hangul_bigrams migration)
+        // serves them. Its lexemes are exactly the document's pairs of adjacent syllables (가-힣),
+        // so it answers what LIKE answers (computing a row's pairs is dearer still). Two jamo never
+        // form a pair: only the word index finds them.
         const bigram = () => `hangul_bigrams(i.search_text) @@ ${p(`'${c.substring}'`)}::tsquery`;
         const like = () => `i.search_text LIKE ${p(`%${c.substring!.replace(/[\\%_]/g, "\\$&")}%`)}`;
-        const inside =
-          c.substring.length === 2
-            ? form === "index"
-              ? bigram()
-              : SYLLABLES.test(c.substring)
-                ? like()
-                : `(${like()} AND ${bigram()})`
-            : like();
-        test = `(${test} OR ${inside})`;
+        const pair = c.substring.length === 2;
+        if (pair && !SYLLABLES.test(c.substring)) test = words();
+        else if (form === "index") test = `(${words()} OR ${pair ? bigram() : like()})`;
+        else test = like();
       }
       return c.negated ? `NOT ${test}` : test;
     });
@@ -236,11 +238,12 @@ export async function searchItems(
   const probe = await sql.query<{ id: number }>(`SELECT i.id FROM item i WHERE ${probeWhere.join(" AND ")} LIMIT ${EXACT_LIMIT + 1}`, indexed.values);
   const exact = probe.length <= EXACT_LIMIT;
   const offset = (params.page - 1) * params.size;
-  // The whole condition, tested row by row: only broad searches need it, the probe has found the
-  // others' matches (only publication is checked again, in case an item was withdrawn meanwhile).
+  // The whole condition, for rows read otherwise than through the probe's bitmap: only broad
+  // searches need it (the probe has found the others' matches; only publication is checked again,
+  // in case an item was withdrawn meanwhile).
   const where = ["i.status = 'PUBLISHED'"];
   if (!exact) {
-    if (params.q) where.push(textCondition(parsed, p));
+    if (params.q) where.push(textCondition(parsed, p, "row"));
     where.push(...filterConditions(params, p));
   }
   const condition = where.join("\n         AND ");
@@ -418,7 +421,7 @@ export async function searchItemIdsForExport(sql: Sql, params: TSearchParams, li
   const sort = effectiveSort(params);
   const { values, p } = parameterList();
   const where = ["i.status = 'PUBLISHED'"];
-  if (params.q) where.push(textCondition(parsed, p));
+  if (params.q) where.push(textCondition(parsed, p, "row"));
   where.push(...filterConditions(params, p));
   const ranking = params.q ? rankingTsquery(parsed) : null;
   let order: string;
