@@ -235,7 +235,17 @@ export async function searchItems(
   // How many items match, up to EXACT_LIMIT + 1, read in the cheapest order the planner finds.
   const indexed = parameterList();
   const probeWhere = ["i.status = 'PUBLISHED'", ...(params.q ? [textCondition(parsed, indexed.p, "index")] : []), ...filterConditions(params, indexed.p)];
-  const probe = await sql.query<{ id: number }>(`SELECT i.id FROM item i WHERE ${probeWhere.join(" AND ")} LIMIT ${EXACT_LIMIT + 1}`, indexed.values);
+  const probeSql = `SELECT i.id FROM item i WHERE ${probeWhere.join(" AND ")} LIMIT ${EXACT_LIMIT + 1}`;
+  // A query's text is answered by its indexes. Tested row by row it costs far more than the planner
+  // assumes (a row's search_vector read whole, its syllable pairs computed), so that a sequential
+  // scan stopping at the first EXACT_LIMIT + 1 matches looks cheap to it and takes half a second
+  // for a broad Korean term: the probe rules it out (where an index can answer at all).
+  const probe = params.q
+    ? await sql.transaction(async (tx) => {
+        await tx.exec("SET LOCAL enable_seqscan = off");
+        return tx.query<{ id: number }>(probeSql, indexed.values);
+      })
+    : await sql.query<{ id: number }>(probeSql, indexed.values);
   const exact = probe.length <= EXACT_LIMIT;
   const offset = (params.page - 1) * params.size;
   // The whole condition, for rows read otherwise than through the probe's bitmap: only broad
