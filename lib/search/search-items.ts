@@ -222,9 +222,8 @@ export async function searchItems(
     const parts = [
       // Whole words count again on top of prefix matches: "glutamate" before "glutamatergic".
       ranking
-        // Each query is made once for the statement (a subquery), not once per row.
-        ? `ts_rank(i.search_vector, (SELECT to_tsquery('simple', unaccent(${p(ranking)})))) +
-           ts_rank(i.search_vector, (SELECT to_tsquery('simple', unaccent(${p(ranking.replaceAll(":*", ""))}))))`
+        ? `ts_rank(i.search_vector, to_tsquery('simple', unaccent(${p(ranking)}))) +
+           ts_rank(i.search_vector, to_tsquery('simple', unaccent(${p(ranking.replaceAll(":*", ""))})))`
         : null,
       ids ? `CASE WHEN ${ids} THEN 10 ELSE 0 END` : null,
     ].filter(Boolean);
