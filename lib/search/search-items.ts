@@ -90,17 +90,18 @@ function textCondition(parsed: ParsedQuery, p: (v: unknown) => string, form: "ro
         // A Hangul word may sit inside a compound, so its substring is searched too. A word-prefix
         // match in search_vector is also a substring of search_text (the trigger makes both of the
         // same text, lower-cased and accent-folded alike): the substring alone decides, and a row
-        // is tested with LIKE alone (reading a row's search_vector is dear). The word index only
-        // joins in the index form, where it costs nothing.
+        // is tested with LIKE alone (reading a row's search_vector is dear). From three syllables
+        // the trigram index answers LIKE, joined by the word index, which spares rows to recheck.
         // Two syllables have no trigram: the Hangul bigram index (add_hangul_bigrams migration)
         // serves them. Its lexemes are exactly the document's pairs of adjacent syllables (가-힣),
-        // so it answers what LIKE answers (computing a row's pairs is dearer still). Two jamo never
-        // form a pair: only the word index finds them.
+        // so it answers what LIKE answers, alone (a prefix in the word index is dearer to look up:
+        // every word that begins so; computing a row's pairs is dearer still). Two jamo never form
+        // a pair: only the word index finds them.
         const bigram = () => `hangul_bigrams(i.search_text) @@ ${p(`'${c.substring}'`)}::tsquery`;
         const like = () => `i.search_text LIKE ${p(`%${c.substring!.replace(/[\\%_]/g, "\\$&")}%`)}`;
         const pair = c.substring.length === 2;
         if (pair && !SYLLABLES.test(c.substring)) test = words();
-        else if (form === "index") test = `(${words()} OR ${pair ? bigram() : like()})`;
+        else if (form === "index") test = pair ? bigram() : `(${words()} OR ${like()})`;
         else test = like();
       }
       return c.negated ? `NOT ${test}` : test;
