@@ -73,27 +73,36 @@ function parameterList() {
   };
 }
 
+const SYLLABLES = /^[가-힣]+$/;
+
 /**
  * The query's text as SQL. "row" is cheap to test row by row (a scan in date order, a sample);
  * "index" is answered by the indexes alone, with no row read again to test the text — for the
- * count probe, which reads every match through a bitmap.
+ * count probe, which reads every match through a bitmap. Both answer the same.
  */
-function textCondition(parsed: ParsedQuery, p: (v: unknown) => string, form: "row" | "index" = "row"): string {
+function textCondition(parsed: ParsedQuery, p: (v: unknown) => string, form: "row" | "index"): string {
   const groups = parsed.clauses.map((group) => {
     const alternatives = group.map((c) => {
-      let test = `i.search_vector @@ to_tsquery('simple', unaccent(${p(c.tsquery)}))`;
-      if (c.substring) {
-        // Two syllables have no trigram: the Hangul bigram index (add_hangul_bigrams migration) serves
-        // them. Its lexemes are exactly the document's adjacent syllable pairs, so it is exact; but
-        // computing them for a row is dear, so a row is first tested with LIKE.
+      const words = () => `i.search_vector @@ to_tsquery('simple', unaccent(${p(c.tsquery)}))`;
+      let test: string;
+      if (!c.substring) test = words();
+      else {
+        // A Hangul word may sit inside a compound, so its substring is searched too. A word-prefix
+        // match in search_vector is also a substring of search_text (the trigger makes both of the
+        // same text, lower-cased and accent-folded alike): the substring alone decides, and a row
+        // is tested with LIKE alone (reading a row's search_vector is dear). From three syllables
+        // the trigram index answers LIKE, joined by the word index, which spares rows to recheck.
+        // Two syllables have no trigram: the Hangul bigram index (add_hangul_bigrams migration)
+        // serves them. Its lexemes are exactly the document's pairs of adjacent syllables (가-힣),
+        // so it answers what LIKE answers, alone (a prefix in the word index is dearer to look up:
+        // every word that begins so; computing a row's pairs is dearer still). Two jamo never form
+        // a pair: only the word index finds them.
         const bigram = () => `hangul_bigrams(i.search_text) @@ ${p(`'${c.substring}'`)}::tsquery`;
-        const inside =
-          c.substring.length === 2
-            ? form === "index"
-              ? bigram()
-              : `(i.search_text LIKE ${p(`%${c.substring}%`)} AND ${bigram()})`
-            : `i.search_text LIKE ${p(`%${c.substring.replace(/[\\%_]/g, "\\$&")}%`)}`;
-        test = `(${test} OR ${inside})`;
+        const like = () => `i.search_text LIKE ${p(`%${c.substring!.replace(/[\\%_]/g, "\\$&")}%`)}`;
+        const pair = c.substring.length === 2;
+        if (pair && !SYLLABLES.test(c.substring)) test = words();
+        else if (form === "index") test = pair ? bigram() : `(${words()} OR ${like()})`;
+        else test = like();
       }
       return c.negated ? `NOT ${test}` : test;
     });
@@ -116,10 +125,10 @@ function identifierCondition(parsed: ParsedQuery, p: (v: unknown) => string): st
   return tests.length ? `(${tests.join(" OR ")})` : null;
 }
 
-const OPEN_FILE = `EXISTS (SELECT 1 FROM file f WHERE f.item_id = i.id
-    AND f.access <> 'RESTRICTED' AND NOT (f.access = 'EMBARGOED' AND f.embargo_until IS NULL)
-    AND (f.embargo_until IS NULL OR f.embargo_until <= current_date))
-  AND (i.embargo_until IS NULL OR i.embargo_until <= current_date)`;
+// An item has a file anyone may download today: item.open_file_from, kept by triggers from its
+// files' access and embargoes and its own embargo (see the add_item_open_file_from migration), is
+// the first day of that. Stored as a day rather than a flag, it stays right when an embargo ends.
+const OPEN_FILE = `i.open_file_from <= current_date`;
 
 function filterConditions(params: TSearchParams, p: (v: unknown) => string): string[] {
   const where: string[] = [];
@@ -205,9 +214,6 @@ export async function searchItems(
   const parsed = parseQuery(params.q);
   const sort = effectiveSort(params);
   const { values, p } = parameterList();
-  const where = ["i.status = 'PUBLISHED'"];
-  if (params.q) where.push(textCondition(parsed, p));
-  where.push(...filterConditions(params, p));
 
   const ranking = params.q ? rankingTsquery(parsed) : null;
   const hasIds = params.q ? parsed.identifiers.length > 0 : false;
@@ -227,12 +233,30 @@ export async function searchItems(
   const withViews = sort === "views";
 
   // How many items match, up to EXACT_LIMIT + 1, read in the cheapest order the planner finds.
-  const condition = where.join("\n         AND ");
   const indexed = parameterList();
   const probeWhere = ["i.status = 'PUBLISHED'", ...(params.q ? [textCondition(parsed, indexed.p, "index")] : []), ...filterConditions(params, indexed.p)];
-  const probe = await sql.query<{ id: number }>(`SELECT i.id FROM item i WHERE ${probeWhere.join(" AND ")} LIMIT ${EXACT_LIMIT + 1}`, indexed.values);
+  const probeSql = `SELECT i.id FROM item i WHERE ${probeWhere.join(" AND ")} LIMIT ${EXACT_LIMIT + 1}`;
+  // A query's text is answered by its indexes. Tested row by row it costs far more than the planner
+  // assumes (a row's search_vector read whole, its syllable pairs computed), so that a sequential
+  // scan stopping at the first EXACT_LIMIT + 1 matches looks cheap to it and takes half a second
+  // for a broad Korean term: the probe rules it out (where an index can answer at all).
+  const probe = params.q
+    ? await sql.transaction(async (tx) => {
+        await tx.exec("SET LOCAL enable_seqscan = off");
+        return tx.query<{ id: number }>(probeSql, indexed.values);
+      })
+    : await sql.query<{ id: number }>(probeSql, indexed.values);
   const exact = probe.length <= EXACT_LIMIT;
   const offset = (params.page - 1) * params.size;
+  // The whole condition, for rows read otherwise than through the probe's bitmap: only broad
+  // searches need it (the probe has found the others' matches; only publication is checked again,
+  // in case an item was withdrawn meanwhile).
+  const where = ["i.status = 'PUBLISHED'"];
+  if (!exact) {
+    if (params.q) where.push(textCondition(parsed, p, "row"));
+    where.push(...filterConditions(params, p));
+  }
+  const condition = where.join("\n         AND ");
 
   // Up to EXACT_LIMIT matches: everything is counted exactly and ranked. Beyond: counts come from
   // a fixed sample of the table's pages, scaled up and marked as estimates; the page of hits is
@@ -240,10 +264,10 @@ export async function searchItems(
   // ranks the RANK_CANDIDATES newest matches.
   const matched = exact
     ? `SELECT i.id, i.type, i.issue_year, i.issue_date, i.title, i.language, i.subjects, i.collection_id, ${rankSql()} AS rank,
-              i.embargo_until
+              i.open_file_from
          FROM item i WHERE i.id = ANY (${p(probe.map((r) => r.id))}::int[]) AND ${condition}`
     : `SELECT i.id, i.type, i.issue_year, i.issue_date, i.title, i.language, i.subjects, i.collection_id, 0 AS rank,
-              i.embargo_until
+              i.open_file_from
          FROM item i TABLESAMPLE SYSTEM (${SAMPLE_PERCENT}) REPEATABLE (1)
         WHERE ${condition}`;
   const hasRank = Boolean(ranking || hasIds);
@@ -306,7 +330,7 @@ export async function searchItems(
       (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.value), '[]') FROM
          (SELECT s AS value, count(*)::int AS count FROM matched, unnest(subjects) s GROUP BY s
            ORDER BY count(*) DESC, s LIMIT ${FACET_LIMIT}) t) AS subjects,
-      (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label), '[]') FROM
+      (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label, t.value), '[]') FROM
          (SELECT r.slug AS value, r.display_name AS label, NULL AS "altLabel", top.count
             FROM (SELECT c.researcher_id, count(DISTINCT c.item_id)::int AS count
                     FROM matched m CROSS JOIN LATERAL (
@@ -315,23 +339,23 @@ export async function searchItems(
                             WHERE c.item_id = m.id AND c.researcher_id IS NOT NULL LIMIT 1000) c
                    GROUP BY c.researcher_id ORDER BY count(DISTINCT c.item_id) DESC, c.researcher_id LIMIT ${FACET_LIMIT}) top
             JOIN researcher r ON r.id = top.researcher_id) t) AS authors,
-      (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label), '[]') FROM
+      (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label, t.value), '[]') FROM
          (SELECT col.slug AS value, col.name AS label, col.alt_name AS "altLabel", count(*)::int AS count
             FROM places pl JOIN collection col ON col.id = pl.collection_id
-           GROUP BY col.id ORDER BY count(*) DESC, col.name LIMIT ${FACET_LIMIT}) t) AS collections,
-      (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label), '[]') FROM
+           GROUP BY col.id ORDER BY count(*) DESC, col.name, col.slug LIMIT ${FACET_LIMIT}) t) AS collections,
+      (SELECT coalesce(json_agg(t ORDER BY t.count DESC, t.label, t.value), '[]') FROM
          (SELECT u.slug AS value, u.name AS label, u.alt_name AS "altLabel", count(DISTINCT pl.item_id)::int AS count
             FROM places pl JOIN collection col ON col.id = pl.collection_id
             JOIN unit_up a ON a.unit_id = col.unit_id JOIN unit u ON u.id = a.ancestor_id
            WHERE u.parent_id IS NOT NULL -- the institute itself holds everything
-           GROUP BY u.id ORDER BY count(DISTINCT pl.item_id) DESC, u.name LIMIT ${FACET_LIMIT}) t) AS units,
+           GROUP BY u.id ORDER BY count(DISTINCT pl.item_id) DESC, u.name, u.slug LIMIT ${FACET_LIMIT}) t) AS units,
       (SELECT coalesce(json_agg(h ORDER BY h.ord), '[]') FROM (
          SELECT pg.ord, i.id, i.handle, i.type, i.title, i.alternative_title, i.alternative_title_lang, i.issue_date,
                 i.journal_title, left(coalesce(i.abstract, i.alt_abstract), 4000) AS abstract, pg.views,
                 (SELECT array_agg(c.name ORDER BY c.position) FROM
                    (SELECT name, position FROM contributor WHERE item_id = i.id ORDER BY position LIMIT ${AUTHORS_SHOWN}) c) AS authors,
                 (SELECT count(*)::int FROM contributor WHERE item_id = i.id) AS author_count,
-                (${OPEN_FILE}) AS has_open_file
+                coalesce(${OPEN_FILE}, false) AS has_open_file
            FROM page pg JOIN item i ON i.id = pg.id) h) AS hits`;
 
   const [row] = await sql.query<Row>(text, values);
@@ -407,7 +431,7 @@ export async function searchItemIdsForExport(sql: Sql, params: TSearchParams, li
   const sort = effectiveSort(params);
   const { values, p } = parameterList();
   const where = ["i.status = 'PUBLISHED'"];
-  if (params.q) where.push(textCondition(parsed, p));
+  if (params.q) where.push(textCondition(parsed, p, "row"));
   where.push(...filterConditions(params, p));
   const ranking = params.q ? rankingTsquery(parsed) : null;
   let order: string;
