@@ -61,6 +61,21 @@ const DEFAULT_SAMPLE_PERCENT = 2;
 const RANK_CANDIDATES = 500;
 const AUTHORS_SHOWN = 3;
 
+/**
+ * Parallel workers start more slowly than a search's statements finish, the more so on a small,
+ * busy server: a broad search's ranking (the newest matches, read in date order by two workers)
+ * took 380 ms with them and 50 ms without, on two cores. Searches run one worker each.
+ */
+const NO_PARALLEL = "max_parallel_workers_per_gather = 0";
+
+/** Runs `run` in a transaction with `settings` (SET LOCAL: they end with it). */
+async function withSettings<T>(sql: Sql, settings: string[], run: (tx: Sql) => Promise<T>): Promise<T> {
+  return sql.transaction(async (tx) => {
+    for (const setting of settings) await tx.exec(`SET LOCAL ${setting}`);
+    return run(tx);
+  });
+}
+
 /** Builds the statement's parameters as it goes: `p(value)` returns its placeholder. */
 function parameterList() {
   const values: unknown[] = [];
@@ -240,12 +255,9 @@ export async function searchItems(
   // assumes (a row's search_vector read whole, its syllable pairs computed), so that a sequential
   // scan stopping at the first EXACT_LIMIT + 1 matches looks cheap to it and takes half a second
   // for a broad Korean term: the probe rules it out (where an index can answer at all).
-  const probe = params.q
-    ? await sql.transaction(async (tx) => {
-        await tx.exec("SET LOCAL enable_seqscan = off");
-        return tx.query<{ id: number }>(probeSql, indexed.values);
-      })
-    : await sql.query<{ id: number }>(probeSql, indexed.values);
+  const probe = await withSettings(sql, params.q ? ["enable_seqscan = off", NO_PARALLEL] : [NO_PARALLEL], (tx) =>
+    tx.query<{ id: number }>(probeSql, indexed.values),
+  );
   const exact = probe.length <= EXACT_LIMIT;
   const offset = (params.page - 1) * params.size;
   // The whole condition, for rows read otherwise than through the probe's bitmap: only broad
@@ -358,7 +370,7 @@ export async function searchItems(
                 coalesce(${OPEN_FILE}, false) AS has_open_file
            FROM page pg JOIN item i ON i.id = pg.id) h) AS hits`;
 
-  const [row] = await sql.query<Row>(text, values);
+  const [row] = await withSettings(sql, [NO_PARALLEL], (tx) => tx.query<Row>(text, values));
   const terms = parsed.highlightTerms;
   const factor = exact ? 1 : 100 / SAMPLE_PERCENT;
   const scale = <T extends { count: number }>(list: T[]): T[] => (exact ? list : list.map((f) => ({ ...f, count: Math.round(f.count * factor) })));
