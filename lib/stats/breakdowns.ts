@@ -70,7 +70,7 @@ export async function getTopEntries(sql: Sql, ref: ScopeRef, range: ResolvedRang
 type ItemRow = { item_id: number; handle: string; title: string; views: number; downloads: number };
 
 /** Items counted exactly to find the ten; beyond this many, every item of the scope is added up. */
-export const MAX_CANDIDATES = 2000;
+const MAX_CANDIDATES = 2000;
 
 /**
  * The ten most viewed published items of a scope (not an item) in the range, and how many items
