@@ -1,7 +1,8 @@
 // A page that stands in for the one asked for (404, 403, an error), in both interface languages:
 // such a page cannot know which language the visitor chose, and both messages are short. Below
-// them a link on (`link`) and whatever else the page offers (`children`).
-import Link from "next/link";
+// them a link on (`link`) and whatever else the page offers (`children`). The link is a plain one:
+// the root error page (app/global-error.tsx) is among every page's scripts, in a chunk of its own,
+// and the router's Link would bring a second copy of its code there.
 import type { ReactNode } from "react";
 
 type Message = { title: string; body: string };
@@ -30,9 +31,9 @@ export function StatusPage({
       </div>
       <p className="mt-10 flex flex-wrap items-center gap-4">
         {link ? (
-          <Link href={link.href} className="rounded-lg bg-accent px-4 py-2.5 font-semibold text-accent-ink no-underline hover:opacity-90">
+          <a href={link.href} className="rounded-lg bg-accent px-4 py-2.5 font-semibold text-accent-ink no-underline hover:opacity-90">
             {link.en} <span lang="ko">· {link.ko}</span>
-          </Link>
+          </a>
         ) : null}
         {children}
       </p>
