@@ -1,20 +1,16 @@
 // Integration tests of item.open_file_from (the add_item_open_file_from migration), on PGlite or
 // PostgreSQL: the day from which an item has a file anyone may download, kept by triggers as files
-// and embargoes change, and read by search's open-file filter and facet.
+// and embargoes change, and read by search's open-file filter and facet — always what the download
+// route decides.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sql } from "../db/connection";
 import { createTestDatabase, testServerUrl, type TestDatabase } from "../db/test-db";
+import { decideFileAccess } from "../files/access";
+import type { FileAccess } from "../generated/prisma/enums";
 import { parseSearchParams } from "./params";
 import { searchItems } from "./search-items";
 
 let db: TestDatabase;
-
-// What search asked of the files before the column existed, for the day $1: the definition the
-// column must agree with on every day.
-const OPEN_ON = `EXISTS (SELECT 1 FROM file f WHERE f.item_id = i.id
-    AND f.access <> 'RESTRICTED' AND NOT (f.access = 'EMBARGOED' AND f.embargo_until IS NULL)
-    AND (f.embargo_until IS NULL OR f.embargo_until <= $1::date))
-  AND (i.embargo_until IS NULL OR i.embargo_until <= $1::date)`;
 
 let handleNo = 0;
 async function addItem(title: string, embargo: string | null = null): Promise<number> {
@@ -43,16 +39,28 @@ const openFrom = async (id: number): Promise<string | null> =>
 const day = async (offset: number): Promise<string> =>
   (await db.sql.query<{ d: string }>(`SELECT (current_date + $1::int)::text AS d`, [offset]))[0].d;
 
-/** Every item whose stored day disagrees with the files' definition, on each of a range of days. */
+/**
+ * Every item whose stored day disagrees, on each of a range of days, with what the download route
+ * decides for its files (lib/files/access.ts) for an anonymous visitor.
+ */
 async function disagreements(): Promise<{ id: number; day: string }[]> {
+  const date = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
+  const items = await db.sql.query<{ id: number; embargo: string | null }>(`SELECT id, embargo_until::text AS embargo FROM item`);
+  const files = await db.sql.query<{ item_id: number; access: FileAccess; embargo: string | null }>(
+    `SELECT item_id, access::text AS access, embargo_until::text AS embargo FROM file`,
+  );
   const out: { id: number; day: string }[] = [];
   for (let offset = -3; offset <= 3; offset++) {
     const d = await day(offset);
-    const rows = await db.sql.query<{ id: number }>(
-      `SELECT i.id FROM item i WHERE coalesce(i.open_file_from <= $1::date, false) IS DISTINCT FROM (${OPEN_ON})`,
-      [d],
+    const stored = new Set(
+      (await db.sql.query<{ id: number }>(`SELECT id FROM item WHERE open_file_from <= $1::date`, [d])).map((r) => r.id),
     );
-    out.push(...rows.map((r) => ({ id: r.id, day: d })));
+    for (const item of items) {
+      const open = files
+        .filter((f) => f.item_id === item.id)
+        .some((f) => decideFileAccess({ access: f.access, embargoUntil: date(f.embargo) }, { embargoUntil: date(item.embargo) }, date(d)!, null).kind === "open");
+      if (open !== stored.has(item.id)) out.push({ id: item.id, day: d });
+    }
   }
   return out;
 }
@@ -84,6 +92,9 @@ describe(`item.open_file_from (${testServerUrl() ? "PostgreSQL server" : "PGlite
     await addFile(pending, "EMBARGOED", tomorrow);
     const itemEmbargo = await addItem("item under embargo", later);
     await addFile(itemEmbargo, "OPEN");
+    // An open file's embargo date is ignored, as by the download route.
+    const openDated = await addItem("open file with a date");
+    await addFile(openDated, "OPEN", later);
     const both = await addItem("the earliest file, then the item's embargo", tomorrow);
     await addFile(both, "EMBARGOED", later);
     await addFile(both, "EMBARGOED", yesterday);
@@ -96,6 +107,7 @@ describe(`item.open_file_from (${testServerUrl() ? "PostgreSQL server" : "PGlite
     expect(await openFrom(ended)).toBe(yesterday);
     expect(await openFrom(pending)).toBe(tomorrow);
     expect(await openFrom(itemEmbargo)).toBe(later);
+    expect(await openFrom(openDated)).toBe("-infinity");
     expect(await openFrom(both)).toBe(tomorrow);
     expect(await disagreements()).toEqual([]);
   });
@@ -132,6 +144,10 @@ describe(`item.open_file_from (${testServerUrl() ? "PostgreSQL server" : "PGlite
     expect(await openFrom(a)).toBeNull();
     // Written by hand, it is set right again.
     await db.sql.query(`UPDATE item SET open_file_from = '2000-01-01' WHERE id = $1`, [a]);
+    expect(await openFrom(a)).toBeNull();
+    // Emptied: no item has a file any more.
+    await addFile(a, "OPEN");
+    await db.sql.exec(`TRUNCATE file CASCADE`);
     expect(await openFrom(a)).toBeNull();
     // Deleting an item deletes its files: nothing is left to update.
     await db.sql.query(`DELETE FROM item WHERE id = $1`, [b]);

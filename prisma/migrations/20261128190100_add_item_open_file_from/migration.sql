@@ -13,19 +13,19 @@ CREATE INDEX "item_open_file_from_idx" ON "item"("open_file_from");
 -- its index joins the text indexes before any row is read. A date rather than a flag, so that it
 -- stays right as time passes: an embargo that ends needs no write.
 --
--- A file is open from the day its embargo ends (any file's embargo_until; no date: always),
--- except RESTRICTED files and EMBARGOED files without a date, which never open; the item's own
--- embargo holds back all its files. So the item is open from the later of its embargo's end and
+-- As the download route decides (lib/files/access.ts): an OPEN file is open (whatever date it
+-- carries), an EMBARGOED file from its embargo_until (never without one), a RESTRICTED file never;
+-- the item's own embargo holds back all its files. So the item is open from the later of its embargo's end and
 -- its earliest-opening file's day: '-infinity' when nothing ever held it back, NULL when no file
 -- ever opens (NULL <= current_date is not true).
 CREATE FUNCTION item_open_file_from(item_id integer, item_embargo date) RETURNS date
   LANGUAGE sql STABLE PARALLEL SAFE
   AS $$
     SELECT greatest(first_file, coalesce(item_embargo, '-infinity'::date))
-      FROM (SELECT min(coalesce(f.embargo_until, '-infinity'::date)) AS first_file
+      FROM (SELECT min(CASE WHEN f.access = 'OPEN' THEN '-infinity'::date ELSE f.embargo_until END) AS first_file
               FROM public.file f
              WHERE f.item_id = item_open_file_from.item_id
-               AND f.access <> 'RESTRICTED' AND NOT (f.access = 'EMBARGOED' AND f.embargo_until IS NULL)) s
+               AND (f.access = 'OPEN' OR (f.access = 'EMBARGOED' AND f.embargo_until IS NOT NULL))) s
      WHERE first_file IS NOT NULL
   $$;
 
@@ -47,7 +47,11 @@ CREATE FUNCTION file_open_file_touch_items() RETURNS trigger LANGUAGE plpgsql AS
 DECLARE
   ids integer[];
 BEGIN
-  IF TG_OP = 'INSERT' THEN
+  IF TG_OP = 'TRUNCATE' THEN
+    -- No file is left: every item's day is none.
+    UPDATE item SET open_file_from = NULL WHERE open_file_from IS NOT NULL;
+    RETURN NULL;
+  ELSIF TG_OP = 'INSERT' THEN
     SELECT array_agg(DISTINCT item_id) INTO ids FROM new_rows;
   ELSIF TG_OP = 'DELETE' THEN
     SELECT array_agg(DISTINCT item_id) INTO ids FROM old_rows;
@@ -68,6 +72,8 @@ CREATE TRIGGER file_open_file_update AFTER UPDATE ON file
   REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION file_open_file_touch_items();
 CREATE TRIGGER file_open_file_delete AFTER DELETE ON file
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION file_open_file_touch_items();
+CREATE TRIGGER file_open_file_truncate AFTER TRUNCATE ON file
+  FOR EACH STATEMENT EXECUTE FUNCTION file_open_file_touch_items();
 
 -- The search document (add_item_search migration) is recomputed by a BEFORE UPDATE trigger on
 -- every update of an item. An update from the files above changes open_file_from alone, which is
