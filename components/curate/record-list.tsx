@@ -42,7 +42,7 @@ export function RecordList({
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
         {newLink ? (
-          <Link href={newLink.href} prefetch={false} className="rounded-lg bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink no-underline hover:opacity-90">
+          <Link href={newLink.href} prefetch={false} className="rounded-lg bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink! no-underline hover:opacity-90">
             {newLink.label}
           </Link>
         ) : null}

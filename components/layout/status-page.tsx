@@ -31,7 +31,7 @@ export function StatusPage({
       </div>
       <p className="mt-10 flex flex-wrap items-center gap-4">
         {link ? (
-          <a href={link.href} className="rounded-lg bg-accent px-4 py-2.5 font-semibold text-accent-ink no-underline hover:opacity-90">
+          <a href={link.href} className="rounded-lg bg-accent px-4 py-2.5 font-semibold text-accent-ink! no-underline hover:opacity-90">
             {link.en} <span lang="ko">· {link.ko}</span>
           </a>
         ) : null}

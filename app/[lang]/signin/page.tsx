@@ -39,7 +39,7 @@ async function SignInBody({ lang, searchParams }: { lang: Lang; searchParams: Pr
     return (
       <div className="space-y-4">
         <p>{t.signIn.signedInAs.replace("{name}", user.name)}</p>
-        <Link href={`/${lang}/curate`} className="inline-block rounded-lg bg-accent px-4 py-2.5 font-medium text-accent-ink no-underline hover:opacity-90">
+        <Link href={`/${lang}/curate`} className="inline-block rounded-lg bg-accent px-4 py-2.5 font-medium text-accent-ink! no-underline hover:opacity-90">
           {t.signIn.toWorkspace}
         </Link>
       </div>
